@@ -1,0 +1,138 @@
+"""What every page renderer shares: inert text, links, citations as footnotes, front matter.
+
+Text from YAML is never Markdown and never HTML. ``inert`` turns every character that
+Markdown, its extensions (attr_list, footnotes, abbr, tables, def_list) or HTML could
+read as syntax into a numeric character reference, so that the text reaches the reader
+exactly as written: ``<script>`` shows as ``<script>``, ``{: onclick=x }`` as itself,
+``[[cite:x]]`` as itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Citation, Dataset, Source
+
+# Characters that are syntax anywhere in a line.
+_ALWAYS = frozenset("\\`*_{}[]()<>&|~#")
+_ESCAPES = {ord(c): f"&#{ord(c)};" for c in _ALWAYS}
+# What is syntax only at the start of a line: bullets, rules, setext underlines,
+# definition lists ('-', '+', '=', ':') and ordered lists ('1.').
+_LINE_START_RE = re.compile(r"^(\s*)(?:([-+=:])|([0-9]+)\.)", re.MULTILINE)
+
+
+def _line_start(m: re.Match[str]) -> str:
+    if m.group(2):
+        return f"{m.group(1)}&#{ord(m.group(2))};"
+    return f"{m.group(1)}{m.group(3)}&#46;"
+
+
+def inert(text: str) -> str:
+    """Plain text -> Markdown that renders as exactly that text."""
+    return _LINE_START_RE.sub(_line_start, text.translate(_ESCAPES))
+
+
+def paragraphs(text: str) -> str:
+    """Multi-paragraph plain text -> inert Markdown paragraphs."""
+    return "\n\n".join(inert(p) for p in text.split("\n\n"))
+
+
+def attr_text(text: str) -> str:
+    """Plain text for an HTML attribute or a Markdown link title (quotes removed, one line)."""
+    return " ".join(text.replace('"', "\u201d").split())
+
+
+def link(text: str, target: str) -> str:
+    """A Markdown link with inert text to a page of the site (``/page.md#anchor``)."""
+    return f"[{inert(text)}]({target})"
+
+
+_URL_UNSAFE = re.compile(r"[\s()<>\"'`\\{}|^\[\]]")
+
+
+def md_url(url: str) -> str:
+    """A validated http(s) URL made safe as a Markdown link destination (percent-encoded)."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
+def front_matter(title: str, description: str) -> str:
+    # YAML double-quoted scalars: escape backslashes and quotes.
+    def q(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    if len(description) > 200:
+        description = description[:200].rsplit(" ", 1)[0] + "\u2026"
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n\n"
+
+
+def source_line(src: Source) -> str:
+    """One source as a citation: Publisher, "Title", 28 April 2025."""
+    by = f"{inert(src.author)}, " if src.author else ""
+    return f"{inert(src.publisher)}: {by}\u201c{inert(src.title)}\u201d, {src.published.human()}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+class Footnotes:
+    """Numbered citations for one page: Python-Markdown's footnotes, which Material
+    shows as tooltips. The same source (with the same locator) keeps one number."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._labels: dict[tuple[str, str | None, str | None], str] = {}
+
+    def ref(self, citation: Citation) -> str:
+        key = (citation.source, citation.locator, citation.quote)
+        label = self._labels.get(key)
+        if label is None:
+            n = sum(1 for k in self._labels if k[0] == citation.source)
+            label = f"{citation.source}" + (f"-{n}" if n else "")
+            self._labels[key] = label
+        return f"[^{label}]"
+
+    def refs(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
+        return "".join(self.ref(c) for c in citations)
+
+    def definitions(self) -> str:
+        lines = []
+        for (source_id, locator, quote), label in self._labels.items():
+            src = self.dataset.source[source_id]
+            extra = ""
+            if locator:
+                extra += f", {inert(locator)}"
+            if quote:
+                extra += f": \u201c{inert(quote)}\u201d"
+            lines.append(f"[^{label}]: {source_line(src)}{extra}. {link('About this source', f'/sources/{source_id}.md')}")
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG_RE.sub("-", text.lower()).strip("-")
+
+
+STATUS_LABEL = {
+    "confirmed": "Confirmed",
+    "reported": "Reported",
+    "claimed": "Claimed",
+    "disputed": "Disputed",
+}
+STATUS_HELP = {
+    "confirmed": "acknowledged by the parties involved, or established by several independent sources",
+    "reported": "reported by credible media or governments, not confirmed by the parties",
+    "claimed": "claimed by one party only",
+    "disputed": "contradicted by another party",
+}
+
+
+def status_badge(status: str) -> str:
+    return f'<span class="ex-status ex-status--{status}" title="{STATUS_HELP[status]}">{STATUS_LABEL[status]}</span>'
+
+
+def label(value: str) -> str:
+    """'troops-deployed' -> 'Troops deployed'."""
+    return value.replace("-", " ").capitalize()

@@ -1,0 +1,96 @@
+"""``[[cite:...]]`` and ``[[term:...]]`` in hand-written pages.
+
+* ``[[cite:source-id]]`` (or several: ``[[cite:a, b]]``) becomes numbered footnotes whose
+  text is the full citation, linked to the source's page; Material shows them as tooltips.
+* ``[[term:term-id]]`` becomes a link to the glossary entry, showing the term, with its
+  definition as the link title (a tooltip); ``[[term:term-id|shown text]]`` shows other text.
+
+Shortcuts inside fenced code blocks and inline code are left alone. An unknown id is a
+located problem, reported by the ``validate`` command and by the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Citation, Dataset
+from .problems import Mark, Problem, did_you_mean
+from .render.common import Footnotes, attr_text, inert
+
+SHORTCUT_RE = re.compile(r"\[\[(?P<kind>cite|term):(?P<body>[^\[\]\n]*)\]\]")
+_FENCE_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(`+).+?\1")
+
+
+def _spans(markdown: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(line number, column, match) of each shortcut outside code."""
+    fence: str | None = None
+    for lineno, line in enumerate(markdown.split("\n"), 1):
+        m = _FENCE_RE.match(line.lstrip())
+        if fence is not None:
+            if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group("fence")
+            continue
+        if line.startswith("    ") or line.startswith("\t"):
+            continue
+        code = [(c.start(), c.end()) for c in _CODE_SPAN_RE.finditer(line)]
+        for s in SHORTCUT_RE.finditer(line):
+            if not any(a <= s.start() < b for a, b in code):
+                yield lineno, s.start() + 1, s
+
+
+def _parse(match: re.Match[str]) -> tuple[str, list[str], str | None]:
+    kind, body = match.group("kind"), match.group("body")
+    shown = None
+    if kind == "term" and "|" in body:
+        body, shown = body.split("|", 1)
+    return kind, [part.strip() for part in body.split(",") if part.strip()], shown
+
+
+def check_shortcuts(markdown: str, dataset: Dataset, file: str) -> list[Problem]:
+    """Every shortcut that names no record, located in the page."""
+    problems = []
+    for line, col, m in _spans(markdown):
+        kind, ids, _ = _parse(m)
+        table = dataset.source if kind == "cite" else dataset.term
+        what = "source" if kind == "cite" else "term"
+        if not ids:
+            problems.append(Problem(Mark(file, line, col), f"[[{kind}:]]", f"no {what} id given"))
+        if kind == "term" and len(ids) > 1:
+            problems.append(Problem(Mark(file, line, col), m.group(0), "a term shortcut names one term"))
+        for rid in ids:
+            if rid not in table:
+                problems.append(
+                    Problem(Mark(file, line, col), m.group(0), f"unknown {what} '{rid}'{did_you_mean(rid, table)}")
+                )
+    return problems
+
+
+def expand_shortcuts(markdown: str, dataset: Dataset) -> str:
+    """Replace every known shortcut; unknown ones are left as written (and reported by check_shortcuts)."""
+    notes = Footnotes(dataset)
+    lines = markdown.split("\n")
+    # Replace from the end of each line so that columns stay valid.
+    found: dict[int, list[re.Match[str]]] = {}
+    for line, _col, m in _spans(markdown):
+        found.setdefault(line, []).append(m)
+    for lineno, matches in found.items():
+        text = lines[lineno - 1]
+        for m in reversed(matches):
+            kind, ids, shown = _parse(m)
+            if kind == "cite":
+                if not ids or any(i not in dataset.source for i in ids):
+                    continue
+                new = notes.refs([Citation(i) for i in ids])
+            else:
+                if len(ids) != 1 or ids[0] not in dataset.term:
+                    continue
+                t = dataset.term[ids[0]]
+                new = f'[{inert(shown.strip() if shown else t.term)}](/glossary.md#{t.id} "{attr_text(t.definition)}")'
+            text = text[: m.start()] + new + text[m.end() :]
+        lines[lineno - 1] = text
+    return "\n".join(lines) + notes.definitions()

@@ -1,0 +1,135 @@
+"""MkDocs hooks: the thin layer between MkDocs and the explainer's core.
+
+Per build (and per ``mkdocs serve`` rebuild), each datum is computed once:
+
+on_startup        remember whether this process builds or serves
+on_config         load and check ``data/`` into one Dataset; render every page and export
+on_files          add the generated pages and downloads (never written into ``docs/``)
+on_page_markdown  hand-written pages: check and expand ``[[cite:..]]`` / ``[[term:..]]``
+
+Broken data fails ``mkdocs build`` with every problem listed. Under ``mkdocs serve`` the
+problems are printed and shown on every page, and the site is rebuilt from the last good
+data, so the reader's browser keeps a working site while the contributor fixes the file.
+
+MkDocs loads this file once per process and puts its folder on ``sys.path`` only while
+doing so: the core package is imported here, at the top, and per-build state lives in
+``_state``, reset in ``on_config``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from explainer.export import all_exports
+from explainer.load import load_dataset
+from explainer.model import Dataset
+from explainer.problems import Problem, format_problems
+from explainer.render import all_pages
+from explainer.render.common import inert
+from explainer.shortcuts import check_shortcuts, expand_shortcuts
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("explainer")
+
+# Generated pages listed in mkdocs.yml's nav; every other generated page is reached by links.
+NAV_PAGES = frozenset(
+    {"timeline.md", "numbers.md", "actors/index.md", "glossary.md", "sources/index.md", "claims.md", "downloads.md"}
+)
+
+
+@dataclass
+class _State:
+    command: str = "build"
+    dataset: Dataset = field(default_factory=Dataset)
+    problems: list[Problem] = field(default_factory=list)
+    last_good: Dataset | None = None  # kept across serve rebuilds
+    pages: dict[str, str] = field(default_factory=dict)
+    exports: dict[str, str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+_state = _State()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state.command = command
+
+
+def _source_date_epoch(root: Path) -> None:
+    """Date the build by the last commit, so that the same checkout builds the same bytes."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10, check=False
+        )
+    except OSError:
+        return
+    if out.returncode == 0 and out.stdout.strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
+
+
+def on_config(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    _source_date_epoch(root)
+    _state.timings = {}
+    t0 = time.perf_counter()
+    dataset, problems = load_dataset(root / "data")
+    _state.timings["load and validate"] = time.perf_counter() - t0
+    _state.problems = problems
+    if problems:
+        if _state.command != "serve":
+            raise PluginError(format_problems(problems))
+        for p in problems:
+            log.error(str(p))
+        if _state.last_good is not None:
+            log.error("The site is built from the last data that passed validation until these are fixed.")
+            dataset = _state.last_good
+        else:
+            dataset = Dataset()
+    else:
+        _state.last_good = dataset
+    _state.dataset = dataset
+    t0 = time.perf_counter()
+    _state.pages = all_pages(dataset)
+    _state.timings["generate pages"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    _state.exports = all_exports(dataset)
+    _state.timings["exports"] = time.perf_counter() - t0
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for uri, content in {**_state.pages, **_state.exports}.items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            raise PluginError(f"docs/{uri} shadows a page generated from data/: rename or delete docs/{uri}")
+        inclusion = InclusionLevel.UNDEFINED if uri in NAV_PAGES or not uri.endswith(".md") else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is None:
+        # A hand-written page: located problems for unknown ids, then the expansion.
+        src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        for p in check_shortcuts(page.file.content_string, _state.dataset, src):
+            log.warning(str(p))
+        markdown = expand_shortcuts(markdown, _state.dataset)
+    if _state.problems and _state.command == "serve":
+        shown = _state.problems[:50]
+        lines = [f'!!! failure "{len(_state.problems)} problems in data/: this page shows the last good data"', ""]
+        lines += [f"    - {inert(str(p))}" for p in shown]
+        markdown = "\n".join(lines) + "\n\n" + markdown
+    return markdown
