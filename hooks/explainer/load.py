@@ -67,7 +67,7 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
         for path in files[kind]:
             shown = path.relative_to(root).as_posix()
             try:
-                node = read_yaml(path.read_bytes(), shown)
+                node = read_yaml(path.read_bytes(), shown, kind)
             except ReadError as exc:
                 problems.append(exc.problem)
                 continue

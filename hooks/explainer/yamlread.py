@@ -13,6 +13,7 @@ parser gives the same events and so the same messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -57,6 +58,18 @@ class Map:
 
 
 Node = Scalar | Seq | Map
+
+
+# (fragments of the parsers' messages, what we say): the same for libyaml and pure Python.
+_SYNTAX: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("tab", "'\\t'"), "a tab character: indent with spaces, not tabs"),
+    (("mapping values are not allowed",), "a ':' where none is allowed: check the indentation, and quote text that contains ': '"),
+    (("expected ',' or ']'",), "a list in brackets is not closed, or its items lack a ',' between them"),
+    (("expected ',' or '}'",), "a mapping in braces is not closed, or its fields lack a ',' between them"),
+    (("end of stream",), "a quote is not closed: end the text with the same quote it starts with"),
+    (("expected <block end>",), "this line's indentation does not match the lines above"),
+    (("could not find expected ':'", "expected ':'"), "a field is written 'name: value'; a ':' is missing"),
+)
 
 
 class ReadError(Exception):
@@ -106,48 +119,58 @@ def decode(data: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_yaml(data: bytes, file: str) -> Node | None:
+def read_yaml(data: bytes, file: str, root_path: str = "") -> Node | None:
     """Parse one YAML document into located nodes; ``None`` for an empty document.
 
-    Raises ``ReadError`` with a located problem for anything that is not plain data.
+    Raises ``ReadError`` with a located problem (and the field path, starting at
+    ``root_path``) for anything that is not plain data.
     """
     text = decode(data, file)
-    loader = _Loader(text)
-    stack: list[tuple[Seq | Map, Scalar | None]] = []  # open collections and, for maps, a pending key
+    # Open collections: the node, for a mapping the key waiting for its value, and the path.
+    stack: list[tuple[Seq | Map, Scalar | None, str]] = []
     root: Node | None = None
     documents = 0
 
-    def fail(m: yaml.Mark | None, message: str) -> ReadError:
-        return ReadError(Problem(_mark(file, m), "", message))
+    def here() -> str:
+        """The field path of the value about to be attached."""
+        if not stack:
+            return root_path
+        parent, key, path = stack[-1]
+        if isinstance(parent, Seq):
+            return f"{path}[{len(parent.items)}]"
+        return f"{path}.{key.text}" if key is not None else path
 
-    def attach(node: Node) -> None:
+    def fail(m: yaml.Mark | None, message: str) -> ReadError:
+        return ReadError(Problem(_mark(file, m), here(), message))
+
+    def attach(node: Node) -> str:
         nonlocal root
+        path = here()
         if not stack:
             root = node
-            return
-        parent, key = stack[-1]
+            return path
+        parent, key, ppath = stack[-1]
         if isinstance(parent, Seq):
             parent.items.append(node)
         elif key is None:
+            kpath = f"{ppath}.{node.text}" if isinstance(node, Scalar) else ppath
             if not isinstance(node, Scalar):
-                raise ReadError(Problem(node.mark, "", "a key must be plain text, not a list or mapping"))
+                raise ReadError(Problem(node.mark, kpath, "a key must be plain text, not a list or mapping"))
             if node.plain and node.text == "<<":
-                raise ReadError(Problem(node.mark, "", "merge keys ('<<') are not allowed: write the fields out"))
+                raise ReadError(Problem(node.mark, kpath, "merge keys ('<<') are not allowed: write the fields out"))
             if node.text in parent.items:
                 first = parent.items[node.text][0]
                 raise ReadError(
-                    Problem(
-                        node.mark,
-                        "",
-                        f"duplicate key '{node.text}' (first at line {first.line}): keep one of them",
-                    )
+                    Problem(node.mark, kpath, f"duplicate key '{node.text}' (first at line {first.line}): keep one of them")
                 )
-            stack[-1] = (parent, node)
+            stack[-1] = (parent, node, ppath)
         else:
             parent.items[key.text] = (key.mark, node)
-            stack[-1] = (parent, None)
+            stack[-1] = (parent, None, ppath)
+        return path
 
     try:
+        loader = _Loader(text)  # the pure-Python reader checks every character here
         try:
             while True:
                 event = loader.get_event()
@@ -170,8 +193,7 @@ def read_yaml(data: bytes, file: str) -> Node | None:
                         raise fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep: no record needs that")
                     m = _mark(file, event.start_mark)
                     node: Seq | Map = Seq([], m) if isinstance(event, yaml.SequenceStartEvent) else Map(m)
-                    attach(node)
-                    stack.append((node, None))
+                    stack.append((node, None, attach(node)))
                 elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                     stack.pop()
                 elif isinstance(event, yaml.DocumentStartEvent):
@@ -181,18 +203,26 @@ def read_yaml(data: bytes, file: str) -> Node | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
-        hint = ""
-        if "\t" in what or "'\\t'" in str(exc):
-            hint = ": indent with spaces, not tabs"
-        raise fail(mark, f"YAML syntax error: {what}{context}{hint}") from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position
-        pos = getattr(exc, "position", None)
-        if pos is not None:
-            line = text.count("\n", 0, pos) + 1
-            col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-            raise ReadError(Problem(Mark(file, line, col), "", f"YAML error: {exc}")) from None
+        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is noticed at the end of the file; point at its start.
+        if "end of stream" in what and exc.context_mark is not None:
+            mark = exc.context_mark
+        # libyaml and the pure-Python parser word their errors differently: say it our way.
+        message = next((ours for keys, ours in _SYNTAX if any(k in what for k in keys)), None)
+        if message is None:
+            context = f" ({exc.context})" if exc.context and exc.problem else ""
+            message = f"{what}{context}"
+        # The parser may have read a little past the mistake; name the record, not a field.
+        path = here()
+        record = re.match(r"^[^.\[]*(\[[0-9]+\])?", path)
+        raise ReadError(Problem(_mark(file, mark), record.group(0) if record else path, f"YAML syntax error: {message}")) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        pos = exc.position
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise ReadError(Problem(Mark(file, line, col), "", f"control character {what} is not allowed: remove it")) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError PyYAML raises is one of the above
         raise ReadError(Problem(Mark(file, 1, 1), "", f"YAML error: {exc}")) from None
     return root

@@ -1,0 +1,45 @@
+"""Validate data/ (and the shortcuts in docs/) without building the site.
+
+    python hooks/validate.py            # every problem as file:line:col: field: message
+    python hooks/validate.py --github   # the same as GitHub Actions annotations
+
+Exits 0 when the data is valid, 1 when it is not, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explainer.load import load_dataset
+from explainer.problems import format_problems
+from explainer.shortcuts import check_shortcuts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="validate", description="Validate the explainer's data without building.")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (holds data/ and docs/)")
+    parser.add_argument("--github", action="store_true", help="print problems as GitHub Actions annotations as well")
+    args = parser.parse_args(argv)
+    root: Path = args.root
+    dataset, problems = load_dataset(root / "data")
+    docs = root / "docs"
+    if docs.is_dir():
+        for page in sorted(docs.rglob("*.md")):
+            rel = page.relative_to(root).as_posix()
+            problems += check_shortcuts(page.read_text(encoding="utf-8"), dataset, rel)
+    problems = sorted(set(problems))
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        if args.github:
+            for p in problems:
+                print(p.github_annotation())
+        return 1
+    counts = ", ".join(f"{n} {kind}" for kind, n in dataset.counts().items())
+    print(f"data/ is valid: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
