@@ -333,7 +333,7 @@ KINDS: dict[str, Record] = {
             Field("id", Id(), True, "unique id, a lowercase slug"),
             Field("measure", Enum(MEASURES), True, "what is counted"),
             Field("value", Int(), False, "the number (or give low and high)"),
-            Field("low", Int(), False, "low end of a range"),
+            Field("low", Int(), False, "low end of a range; alone, it means 'at least'"),
             Field("high", Int(), False, "high end of a range"),
             Field("approximate", Bool(), False, "the claimant gave an approximate number"),
             Field("as_of", Date(), True, "the date the estimate refers to"),

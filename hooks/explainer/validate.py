@@ -162,8 +162,11 @@ def _record_checks(kind: str, v: dict[str, Any], node: Map, path: str, today: Pa
         low, high = v.get("low"), v.get("high")
         if has_value and (low is not None or high is not None):
             out.append(Problem(node.mark, path, "give either 'value' or 'low' and 'high', not both"))
-        elif not has_value and (low is None or high is None):
-            out.append(Problem(node.mark, path, "missing the number: give 'value', or both 'low' and 'high' for a range"))
+        elif not has_value and low is None:
+            msg = "give 'low' too: a range has both ends" if high is not None else (
+                "missing the number: give 'value', 'low' and 'high' for a range, or 'low' alone for 'at least'"
+            )
+            out.append(Problem(node.mark, path, msg))
         elif low is not None and high is not None and low >= high:
             out.append(Problem(_mark(node, "high"), f"{path}.high", f"the range runs the wrong way ({low:,} to {high:,}): low must be below high"))
     return out

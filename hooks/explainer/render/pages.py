@@ -66,6 +66,8 @@ def event_date(e: Event) -> str:
 def figure_value(f: Figure) -> str:
     if f.value is not None:
         text = f"{f.value:,}"
+    elif f.high is None:
+        return f"at least {f.low:,}"
     else:
         text = f"{f.low:,}\u2013{f.high:,}"
     return f"about {text}" if f.approximate else text

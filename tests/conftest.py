@@ -1,0 +1,67 @@
+"""Shared fixtures: real MkDocs builds, run as a contributor runs them (the CLI, strict)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together, as a contributor sees them
+    site: Path
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
+    """`mkdocs build --strict` (never -q or -v: both hide warnings) into ``site``."""
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=600,
+        check=False,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def make_project(tmp: Path, data: Path | None = None, docs: Path | None = None) -> Path:
+    """A project in ``tmp``: the real mkdocs.yml, hooks and theme assets, with given data and docs."""
+    project = tmp / "project"
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    for extra in ("overrides",):
+        if (ROOT / extra).exists():
+            shutil.copytree(ROOT / extra, project / extra)
+    shutil.copytree(data or ROOT / "data", project / "data")
+    shutil.copytree(docs or ROOT / "docs", project / "docs")
+    if docs is not None:  # keep the real assets (CSS, JS) the theme config names
+        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session from the repository's own data and docs."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build = mkdocs_build(ROOT, site)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    fixtures = Path(__file__).parent / "fixtures" / "mini"
+    return make_project(tmp_path_factory.mktemp("mini"), fixtures / "data", fixtures / "docs")

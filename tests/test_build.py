@@ -1,0 +1,159 @@
+"""End to end: real strict builds of the real site and of small projects with bad data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Build, make_project, mkdocs_build
+from explainer.export import all_exports
+from explainer.load import load_dataset
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.srcs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag in ("a", "link") and a.get("href"):
+            self.hrefs.append(a["href"])
+        if tag in ("script", "img", "iframe", "source") and a.get("src"):
+            self.srcs.append(a["src"])
+
+
+def parse(path: Path) -> _Ids:
+    p = _Ids()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_strict_build_has_no_warning(real_site: Build) -> None:
+    assert "WARNING" not in real_site.output and "ERROR" not in real_site.output, real_site.output
+
+
+def test_every_record_is_on_the_site_at_its_url_and_anchor(real_site: Build) -> None:
+    site = real_site.site
+    doc = json.loads((site / "data" / "dataset.json").read_text(encoding="utf-8"))
+    timeline = parse(site / "timeline" / "index.html").ids
+    glossary = parse(site / "glossary" / "index.html").ids
+    numbers = parse(site / "numbers" / "index.html").ids
+    claims = parse(site / "claims" / "index.html").ids
+    for e in doc["events"]:
+        assert e["id"] in timeline, e["id"]
+    for t in doc["terms"]:
+        assert t["id"] in glossary, t["id"]
+    for f in doc["figures"]:
+        assert f["id"] in numbers, f["id"]
+    for c in doc["claims"]:
+        assert c["id"] in claims, c["id"]
+    for a in doc["actors"]:
+        assert (site / "actors" / a["id"] / "index.html").is_file(), a["id"]
+    for s in doc["sources"]:
+        page = site / "sources" / s["id"] / "index.html"
+        assert page.is_file(), s["id"]
+        assert f'href="{s["url"].replace("&", "&amp;")}"' in page.read_text(encoding="utf-8") or s["url"] in page.read_text(encoding="utf-8")
+
+
+def test_downloads_hold_the_whole_dataset(real_site: Build) -> None:
+    dataset, problems = load_dataset(ROOT / "data")
+    assert problems == []
+    for name, content in all_exports(dataset).items():
+        assert (real_site.site / name).read_text(encoding="utf-8") == content
+    doc = json.loads((real_site.site / "data" / "dataset.json").read_text(encoding="utf-8"))
+    assert {k: len(v) for k, v in doc.items() if k != "schema_version"} == dataset.counts()
+
+
+def test_timeline_cites_sources_and_links_actors(real_site: Build) -> None:
+    html = (real_site.site / "timeline" / "index.html").read_text(encoding="utf-8")
+    doc = json.loads((real_site.site / "data" / "dataset.json").read_text(encoding="utf-8"))
+    for e in doc["events"]:
+        for a in e["actors"]:
+            assert f'href="../actors/{a}/"' in html
+        for c in e["sources"]:
+            assert f'href="../sources/{c["source"]}/"' in html
+    assert html.count('class="footnote-ref"') >= len(doc["events"])
+
+
+def test_no_request_leaves_the_site(real_site: Build) -> None:
+    """Scripts, styles, images and fonts all come from the site itself."""
+    for page in real_site.site.rglob("*.html"):
+        p = parse(page)
+        assert not [s for s in p.srcs if re.match(r"^(https?:)?//", s)], page
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for m in re.finditer(r'<link[^>]+href="([^"]+)"', html):
+            assert not re.match(r"^(https?:)?//", m.group(1)) or 'rel="canonical"' in m.group(0), m.group(0)
+
+
+def test_hand_written_pages_expand_citations_and_terms(mini_project: Path, tmp_path: Path) -> None:
+    build = mkdocs_build(mini_project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="sources/wire-2025-04-28/"' in html
+    assert '<a href="glossary/#kpa" title="North Korea\'s armed forces.">the army</a>' in html
+    assert "<code>[[cite:not-a-shortcut-in-code]]</code>" in html
+    assert html.count('class="footnote-ref"') == 3
+
+
+def _copy(mini_project: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    shutil.copytree(mini_project, project)
+    return project
+
+
+def test_bad_data_fails_the_build_listing_every_problem(mini_project: Path, tmp_path: Path) -> None:
+    project = _copy(mini_project, tmp_path)
+    events = project / "data" / "events" / "2025.yaml"
+    events.write_text(
+        events.read_text().replace("date: 2025-04-28", "date: 2025-02-30").replace("actors: [north-korea]\n  status: confirmed", "actors: [north-koreaa]\n  status: confirmed"),
+        encoding="utf-8",
+    )
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "2 problems in data:" in build.output
+    assert "data/events/2025.yaml:3:9: events[0].date: February 2025 has no day 30 ('2025-02-30'): it has 28 days" in build.output
+    assert "data/events/2025.yaml:12:12: events[0].actors[0]: unknown actor 'north-koreaa' (did you mean 'north-korea'?)" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_unknown_shortcut_fails_the_strict_build_with_its_location(mini_project: Path, tmp_path: Path) -> None:
+    project = _copy(mini_project, tmp_path)
+    (project / "docs" / "methodology.md").write_text("# M\n\nSee [[cite:wire-2025-04-29]].\n", encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "docs/methodology.md:3:5: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)" in build.output
+
+
+def test_a_docs_page_may_not_shadow_a_generated_page(mini_project: Path, tmp_path: Path) -> None:
+    project = _copy(mini_project, tmp_path)
+    (project / "docs" / "timeline.md").write_text("# Mine\n", encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "docs/timeline.md shadows a page generated from data/" in build.output
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_two_builds_are_byte_identical_even_on_different_days(mini_project: Path, tmp_path: Path) -> None:
+    """SOURCE_DATE_EPOCH fixes the dates MkDocs writes (sitemap.xml and the gzip header of sitemap.xml.gz)."""
+    a = mkdocs_build(mini_project, tmp_path / "a", env={"SOURCE_DATE_EPOCH": "1767225600"})
+    b = mkdocs_build(mini_project, tmp_path / "b", env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert a.returncode == b.returncode == 0
+    assert _digest(a.site) == _digest(b.site)
+    c = mkdocs_build(mini_project, tmp_path / "c", env={"SOURCE_DATE_EPOCH": "1769904000"})
+    assert _digest(a.site) != _digest(c.site), "the date must reach the sitemap, or this test proves nothing"

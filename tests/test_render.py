@@ -1,0 +1,121 @@
+"""Renderers are pure functions from the dataset to text: compared with golden files.
+
+Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change, then read the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from badcases import AS_OF, MINI
+from explainer.export import all_exports
+from explainer.load import load_dataset
+from explainer.render import all_pages
+from explainer.shortcuts import check_shortcuts, expand_shortcuts
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    ds, problems = load_dataset(MINI / "data", as_of=AS_OF)
+    assert problems == []
+    return ds
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+PAGES = ["timeline.md", "numbers.md", "actors/index.md", "actors/north-korea.md", "glossary.md",
+         "sources/index.md", "sources/paper-2024-10-18.md", "claims.md", "downloads.md"]
+
+
+@pytest.mark.parametrize("uri", PAGES)
+def test_page_matches_golden(dataset, uri: str) -> None:
+    _golden(uri.replace("/", "__"), all_pages(dataset)[uri])
+
+
+def test_every_record_gets_a_page_or_an_anchor(dataset) -> None:
+    pages = all_pages(dataset)
+    for a in dataset.actors:
+        assert f"actors/{a.id}.md" in pages
+    for s in dataset.sources:
+        assert f"sources/{s.id}.md" in pages
+    for e in dataset.events:
+        assert f"{{ #{e.id} }}" in pages["timeline.md"]
+    for t in dataset.terms:
+        assert f"{{ #{t.id} }}" in pages["glossary.md"]
+    for f in dataset.figures:
+        assert f'<span id="{f.id}"></span>' in pages["numbers.md"]
+    for c in dataset.claims:
+        assert f"{{ #{c.id} }}" in pages["claims.md"]
+
+
+def test_rendering_is_deterministic(dataset) -> None:
+    assert all_pages(dataset) == all_pages(dataset)
+    assert all_exports(dataset) == all_exports(dataset)
+
+
+def test_dataset_json_has_every_kind_with_ids_and_iso_dates(dataset) -> None:
+    doc = json.loads(all_exports(dataset)["data/dataset.json"])
+    assert doc["schema_version"] == "1.0"
+    assert {k: len(v) for k, v in doc.items() if k != "schema_version"} == dataset.counts()
+    assert all("id" in r for kind in dataset.counts() for r in doc[kind])
+    dates = {e["id"]: e["date"] for e in doc["events"]}
+    assert dates["2025-04-28-admission"] == "2025-04-28"
+    assert dates["2025-05-month-only"] == "2025-05"
+    first = next(e for e in doc["events"] if e["id"] == "2024-10-18-first-report")
+    assert first["sources"] == [{"source": "paper-2024-10-18", "locator": "paragraph 2"}]
+    assert first["origin"] == {"file": "data/events/2024.yaml", "line": 2}
+
+
+def test_events_csv_has_one_row_per_event(dataset) -> None:
+    rows = list(csv.DictReader(io.StringIO(all_exports(dataset)["data/events.csv"])))
+    assert [r["id"] for r in rows] == [e.id for e in dataset.events]
+    assert rows[2]["date"] == "2025-05" and rows[2]["precision"] == "month" and rows[2]["approximate"] == "true"
+
+
+SHORTCUT_CASES = [
+    ("See [[cite:wire-2025-04-28]].", "See [^wire-2025-04-28]."),
+    ("[[cite:wire-2025-04-28, paper-2024-10-18]]", "[^wire-2025-04-28][^paper-2024-10-18]"),
+    ("The [[term:kpa]] fought.", "The [Korean People&#39;s Army]"),
+    ("The [[term:kpa|army]] fought.", "The [army](/glossary.md#kpa \"North Korea's armed forces.\") fought."),
+    ("`[[cite:nope]]` stays", "`[[cite:nope]]` stays"),
+    ("```\n[[cite:nope]]\n```", "```\n[[cite:nope]]\n```"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORTCUT_CASES)
+def test_shortcuts_expand(dataset, text: str, expected: str) -> None:
+    out = expand_shortcuts(text, dataset)
+    if "Korean People" in expected:
+        assert out.startswith("The [Korean People's Army](/glossary.md#kpa")
+    else:
+        assert out.split("\n\n[^")[0] == expected
+
+
+def test_cited_shortcut_adds_a_footnote_with_the_full_citation(dataset) -> None:
+    out = expand_shortcuts("See [[cite:paper-2024-10-18]].", dataset)
+    assert out.endswith(
+        "[^paper-2024-10-18]: Example Paper: A. Writer, \u201cSpy agency says 1,500 troops left\u201d, 18 October 2024. "
+        "[About this source](/sources/paper-2024-10-18.md)\n"
+    )
+
+
+def test_unknown_shortcut_ids_are_located_problems(dataset) -> None:
+    text = "# Page\n\nText [[cite:wire-2025-04-29]] and [[term:kap]].\n\n`[[cite:fine]]`\n"
+    assert [str(p) for p in check_shortcuts(text, dataset, "docs/page.md")] == [
+        "docs/page.md:3:6: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)",
+        "docs/page.md:3:35: [[term:kap]]: unknown term 'kap' (did you mean 'kpa'?)",
+    ]
