@@ -30,12 +30,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from explainer.export import all_exports
+from explainer.jsonld import for_page
 from explainer.load import load_dataset
 from explainer.model import Dataset
 from explainer.problems import Problem, format_problems
 from explainer.render import all_pages
 from explainer.render.common import inert
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
+from explainer.termlinks import TermLinkExtension
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -61,6 +63,8 @@ class _State:
 
 
 _state = _State()
+# One extension object for the life of the process; its terms are replaced on every build.
+_termlinks = TermLinkExtension()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -102,6 +106,9 @@ def on_config(config: MkDocsConfig) -> None:
     else:
         _state.last_good = dataset
     _state.dataset = dataset
+    _termlinks.set_terms(dataset.terms)
+    if _termlinks not in config.markdown_extensions:
+        config.markdown_extensions.append(_termlinks)
     t0 = time.perf_counter()
     _state.pages = all_pages(dataset)
     _state.timings["generate pages"] = time.perf_counter() - t0
@@ -121,12 +128,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The glossary defines the terms: linking them there would only point at themselves.
+    _termlinks.enabled = page.file.src_uri != "glossary.md"
     if page.file.generated_by is None:
         # A hand-written page: located problems for unknown ids, then the expansion.
         src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         for p in check_shortcuts(page.file.content_string, _state.dataset, src):
             log.warning(str(p))
         markdown = expand_shortcuts(markdown, _state.dataset)
+    else:
+        # Without a site_url, "#id" resolves against the page itself.
+        page_url = page.canonical_url or ""
+        ld = for_page(page.file.src_uri, _state.dataset, page_url, config.site_name)
+        if ld is not None:
+            page.meta["jsonld"] = ld
     if _state.problems and _state.command == "serve":
         shown = _state.problems[:50]
         lines = [f'!!! failure "{len(_state.problems)} problems in data/: this page shows the last good data"', ""]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Citation, Dataset, Source
+from ..model import Citation, Dataset, Figure, Source
 
 # Characters that are syntax anywhere in a line.
 _ALWAYS = frozenset("\\`*_{}[]()<>&|~#")
@@ -55,10 +55,20 @@ def md_url(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
 
+_META_SAFE = str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u201d", "&": "+", "\\": "/"})
+
+
+def meta_text(text: str) -> str:
+    """Text for a page's title or description: the theme writes these into HTML without
+    escaping them, so the characters HTML reads as markup are replaced by look-alikes."""
+    return " ".join(text.translate(_META_SAFE).split())
+
+
 def front_matter(title: str, description: str) -> str:
-    # YAML double-quoted scalars: escape backslashes and quotes.
+    title, description = meta_text(title), meta_text(description)
+
     def q(s: str) -> str:
-        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return '"' + s + '"'
 
     if len(description) > 200:
         description = description[:200].rsplit(" ", 1)[0] + "\u2026"
@@ -136,3 +146,13 @@ def status_badge(status: str) -> str:
 def label(value: str) -> str:
     """'troops-deployed' -> 'Troops deployed'."""
     return value.replace("-", " ").capitalize()
+
+
+def figure_value(f: Figure) -> str:
+    if f.value is not None:
+        text = f"{f.value:,}"
+    elif f.high is None:
+        return f"at least {f.low:,}"
+    else:
+        text = f"{f.low:,}\u2013{f.high:,}"
+    return f"about {text}" if f.approximate else text

@@ -8,16 +8,19 @@ in mkdocs.yml, fails a strict build on a link to a page or anchor that does not 
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from itertools import groupby
 
 from ..dates import MONTHS
 from ..model import Actor, AnyRecord, Claim, Dataset, Event, Figure, Source, Term
 from ..schema import ACTOR_KINDS, MEASURES, SOURCE_TYPES, VERDICTS
+from .chart import chart
 from .common import (
     STATUS_HELP,
     STATUS_LABEL,
     Footnotes,
+    figure_value,
     front_matter,
     inert,
     label,
@@ -61,16 +64,6 @@ def event_date(e: Event) -> str:
     if e.approximate:
         text = f"around {text}"
     return text
-
-
-def figure_value(f: Figure) -> str:
-    if f.value is not None:
-        text = f"{f.value:,}"
-    elif f.high is None:
-        return f"at least {f.low:,}"
-    else:
-        text = f"{f.low:,}\u2013{f.high:,}"
-    return f"about {text}" if f.approximate else text
 
 
 def record_url(record: AnyRecord) -> str:
@@ -164,9 +157,10 @@ def timeline_page(dataset: Dataset) -> str:
     out += [
         "",
         "An event known only to the month or the year is listed at the head of that month or year. "
-        "Numbers in brackets are citations: the list of sources is at the foot of the page.",
+        "The small raised numbers are citations: hover over or focus one to see the source; the list of sources is at the foot of the page.",
         "",
     ]
+    out += [filter_form(dataset), ""]
     for year, in_year in groupby(events, key=lambda e: e.date.year):
         out += [f"## {year} {{ #year-{year} }}", ""]
         for month, in_month in groupby(in_year, key=lambda e: e.date.month):
@@ -178,6 +172,37 @@ def timeline_page(dataset: Dataset) -> str:
                 out.append(event_block(e, dataset, notes))
     out.append(notes.definitions())
     return "\n".join(out)
+
+
+def filter_form(dataset: Dataset) -> str:
+    """The timeline's filters: hidden until explainer.js shows them, so that without
+    JavaScript every event is simply listed. Option labels are escaped here (raw HTML)."""
+
+    def select(name: str, text: str, options: list[tuple[str, str]]) -> str:
+        opts = "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in options)
+        return (
+            f'<label for="ex-filter-{name}">{text}</label>'
+            f'<select id="ex-filter-{name}" name="{name}"><option value="">All</option>{opts}</select>'
+        )
+
+    used = {a for e in dataset.events for a in e.actors}
+    actors = [(a.id, a.name) for a in dataset.actors if a.id in used]
+    categories = sorted({e.category for e in dataset.events})
+    statuses = [s for s in STATUS_LABEL if any(e.status == s for e in dataset.events)]
+    years = sorted({e.date.year for e in dataset.events})
+    fields = [
+        select("actor", "Actor", actors),
+        select("category", "Category", [(c, label(c)) for c in categories]),
+        select("status", "Status", [(s, STATUS_LABEL[s]) for s in statuses]),
+        select("year", "Year", [(str(y), str(y)) for y in years]),
+    ]
+    return (
+        '<form class="ex-filters" data-ex-filters hidden role="search" aria-label="Filter the timeline">'
+        + "".join(f'<div class="ex-filter">{f}</div>' for f in fields)
+        + '<button type="reset" class="md-button">Show all</button>'
+        + '<p class="ex-filter-count" role="status" aria-live="polite"></p>'
+        + "</form>"
+    )
 
 
 def actors_index_page(dataset: Dataset) -> str:
@@ -336,6 +361,11 @@ def numbers_page(dataset: Dataset) -> str:
         out += [
             f"## {MEASURE_LABEL[measure]} {{ #{measure} }}",
             "",
+        ]
+        svg = chart(MEASURE_LABEL[measure], figures, dataset, f"chart-{measure}")
+        if svg:
+            out += [svg, ""]
+        out += [
             "| As of | Estimate | Claimed by | Note | Sources |",
             "| --- | --- | --- | --- | --- |",
         ]

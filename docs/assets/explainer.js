@@ -1,0 +1,91 @@
+/*
+ * The explainer's only script: timeline filters, as progressive enhancement.
+ *
+ * Without JavaScript the filter form stays hidden and every event is listed. With it, the
+ * form appears; its state lives in the URL (?actor=&category=&status=&year=) so that a
+ * filtered view can be shared. Material's instant navigation swaps pages without reloading
+ * them, so we initialise on every page it shows (document$), not only on page load.
+ */
+(function () {
+  "use strict";
+  var FIELDS = ["actor", "category", "status", "year"];
+
+  function matches(event, state) {
+    var d = event.dataset;
+    if (state.actor && (" " + d.actors + " ").indexOf(" " + state.actor + " ") < 0) return false;
+    if (state.category && d.category !== state.category) return false;
+    if (state.status && d.status !== state.status) return false;
+    if (state.year && d.year !== state.year) return false;
+    return true;
+  }
+
+  function readState(form) {
+    var state = {};
+    FIELDS.forEach(function (name) {
+      state[name] = form.elements[name].value;
+    });
+    return state;
+  }
+
+  function apply(form) {
+    var state = readState(form);
+    var container = form.parentElement;
+    var events = container.querySelectorAll(".ex-event");
+    var shown = 0;
+    events.forEach(function (event) {
+      var ok = matches(event, state);
+      event.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    // Hide a year's or a month's heading when none of its events is shown.
+    var headings = container.querySelectorAll("h2[id^='year-'], h3[id^='month-']");
+    headings.forEach(function (h) {
+      var level = h.tagName;
+      var any = false;
+      for (var el = h.nextElementSibling; el; el = el.nextElementSibling) {
+        if (el.tagName === "H2" || (level === "H3" && el.tagName === "H3")) break;
+        if (el.classList.contains("ex-event") && !el.hidden) { any = true; break; }
+      }
+      h.hidden = !any;
+    });
+    var count = form.querySelector(".ex-filter-count");
+    count.textContent = shown === events.length
+      ? "Showing all " + events.length + " events."
+      : "Showing " + shown + " of " + events.length + " events.";
+    // Keep the state in the URL, without adding history entries, and keep the anchor.
+    var params = new URLSearchParams(location.search);
+    FIELDS.forEach(function (name) {
+      if (state[name]) params.set(name, state[name]); else params.delete(name);
+    });
+    var query = params.toString();
+    var url = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+  }
+
+  function init() {
+    var form = document.querySelector("form[data-ex-filters]");
+    if (!form || form.dataset.exReady) return;
+    form.dataset.exReady = "1";
+    var params = new URLSearchParams(location.search);
+    FIELDS.forEach(function (name) {
+      var select = form.elements[name];
+      var value = params.get(name);
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+    });
+    form.addEventListener("change", function () { apply(form); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(form); }, 0); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.hidden = false;
+    apply(form);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

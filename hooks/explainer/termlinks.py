@@ -1,0 +1,100 @@
+"""Glossary terms link themselves, wherever they appear in prose.
+
+A Python-Markdown extension: after the inline patterns have run, it walks the element
+tree and wraps the first occurrence on a page of each glossary term (its name or one of
+its aliases) in a link to the glossary entry, with the definition as the link's title,
+which Material shows as a tooltip on hover and on keyboard focus.
+
+It never touches code, preformatted text, links, headings, abbreviations or attributes,
+and links each term once per page so that prose stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .model import Term
+from .render.common import attr_text
+
+SKIP = frozenset({"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "sup", "kbd"})
+
+
+class _TermLinker(Treeprocessor):
+    def __init__(self, md: Markdown, ext: TermLinkExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        if not self.ext.enabled or self.ext.regex is None:
+            return
+        self.done: set[str] = set()
+        self._walk(root)
+
+    def _walk(self, el: etree.Element) -> None:
+        if el.tag in SKIP:
+            return
+        # Children first, before we insert new ones; then this element's text.
+        for child in list(el):
+            self._walk(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                self._link(el, child.tail, after=child)
+        if el.text and not isinstance(el.text, AtomicString):
+            self._link(el, el.text, after=None)
+
+    def _link(self, parent: etree.Element, text: str, after: etree.Element | None) -> None:
+        regex = self.ext.regex
+        assert regex is not None
+        for m in regex.finditer(text):
+            term = self.ext.lookup[m.group(0)]
+            if term.id in self.done:
+                continue
+            self.done.add(term.id)
+            a = etree.Element(
+                "a", {"href": f"/glossary.md#{term.id}", "title": attr_text(term.definition), "class": "ex-term"}
+            )
+            a.text = AtomicString(m.group(0))
+            a.tail = text[m.end() :]
+            before = text[: m.start()]
+            if after is None:
+                parent.text = before
+                parent.insert(0, a)
+            else:
+                after.tail = before
+                parent.insert(list(parent).index(after) + 1, a)
+            # The rest of the text now hangs off the new link: carry on there.
+            if a.tail:
+                self._link(parent, a.tail, after=a)
+            return
+
+
+class TermLinkExtension(Extension):
+    """Holds the terms of the current build; ``set_terms`` is called once per build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regex: re.Pattern[str] | None = None
+        self.lookup: dict[str, Term] = {}
+        self.enabled = True
+
+    def set_terms(self, terms: tuple[Term, ...]) -> None:
+        lookup: dict[str, Term] = {}
+        for t in terms:
+            for name in (t.term, *t.aliases):
+                if len(name) < 2:
+                    continue
+                # Case matters ('NIS' is not 'nis'), but a capitalised term also matches mid-sentence.
+                lookup.setdefault(name, t)
+                if not name.isupper() and name[0].isupper() and not name[1:2].isupper():
+                    lookup.setdefault(name[0].lower() + name[1:], t)
+        self.lookup = lookup
+        names = sorted(lookup, key=lambda n: (-len(n), n))
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") if names else None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline patterns (20), before the table of contents (5) and before MkDocs resolves links (0).
+        md.treeprocessors.register(_TermLinker(md, self), "explainer_termlinks", 6)
