@@ -47,7 +47,16 @@ log = get_plugin_logger("explainer")
 
 # Generated pages listed in mkdocs.yml's nav; every other generated page is reached by links.
 NAV_PAGES = frozenset(
-    {"timeline.md", "numbers.md", "actors/index.md", "glossary.md", "sources/index.md", "claims.md", "downloads.md"}
+    {
+        "timeline.md",
+        "numbers.md",
+        "actors/index.md",
+        "glossary.md",
+        "sources/index.md",
+        "claims.md",
+        "corrections.md",
+        "downloads.md",
+    }
 )
 
 
@@ -110,7 +119,15 @@ def on_config(config: MkDocsConfig) -> None:
     if _termlinks not in config.markdown_extensions:
         config.markdown_extensions.append(_termlinks)
     t0 = time.perf_counter()
-    _state.pages = all_pages(dataset)
+    # Edit links point at the YAML on the repository named in mkdocs.yml, when there is one.
+    repo = None
+    if config.repo_url:
+        branch = config.extra.get("edit_branch", "main")
+        repo = f"{config.repo_url.rstrip('/')}/blob/{branch}/"
+        # Hand-written pages get Material's edit button; mkdocs.yml cannot name a branch
+        # for a repository that is only known from the environment.
+        config.edit_uri = f"edit/{branch}/docs/"
+    _state.pages = all_pages(dataset, repo=repo)
     _state.timings["generate pages"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     _state.exports = all_exports(dataset)

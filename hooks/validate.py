@@ -9,20 +9,34 @@ Exits 0 when the data is valid, 1 when it is not, 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from explainer.load import load_dataset
+from explainer.schema import KINDS, kind_schema
 from explainer.problems import format_problems
 from explainer.shortcuts import check_shortcuts
+
+
+def editor_schemas() -> dict[str, str]:
+    """schema/<kind>.schema.json: one per kind of data file, mapped to data/<kind>/*.yaml for editors."""
+    return {f"{kind}.schema.json": json.dumps(kind_schema(kind), ensure_ascii=False, indent=1) + "\n" for kind in KINDS}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="validate", description="Validate the explainer's data without building.")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (holds data/ and docs/)")
     parser.add_argument("--github", action="store_true", help="print problems as GitHub Actions annotations as well")
+    parser.add_argument("--write-schemas", action="store_true", help="rewrite schema/*.schema.json (for editors) from the schema")
     args = parser.parse_args(argv)
     root: Path = args.root
+    if args.write_schemas:
+        for name, text in editor_schemas().items():
+            (root / "schema" / name).parent.mkdir(exist_ok=True)
+            (root / "schema" / name).write_text(text, encoding="utf-8")
+            print(f"wrote schema/{name}")
+        return 0
     dataset, problems = load_dataset(root / "data")
     docs = root / "docs"
     if docs.is_dir():

@@ -157,3 +157,21 @@ def test_two_builds_are_byte_identical_even_on_different_days(mini_project: Path
     assert _digest(a.site) == _digest(b.site)
     c = mkdocs_build(mini_project, tmp_path / "c", env={"SOURCE_DATE_EPOCH": "1769904000"})
     assert _digest(a.site) != _digest(c.site), "the date must reach the sitemap, or this test proves nothing"
+
+
+def test_edit_links_open_the_yaml_at_the_record_line(mini_project: Path, tmp_path: Path) -> None:
+    """Every event, term, actor, source and claim links to its file at its own line on GitHub."""
+    repo = "https://github.com/example/explainer"
+    build = mkdocs_build(mini_project, tmp_path / "site", env={"REPO_URL": repo})
+    assert build.returncode == 0, build.output
+    pattern = re.compile(re.escape(repo) + r"/blob/main/(data/[a-z]+/[0-9a-z-]+\.yaml)#L([0-9]+)")
+    seen: set[str] = set()
+    for page in (tmp_path / "site").rglob("*.html"):
+        for m in pattern.finditer(page.read_text(encoding="utf-8")):
+            file, line = m.group(1), int(m.group(2))
+            text = (mini_project / file).read_text(encoding="utf-8").splitlines()[line - 1]
+            assert re.match(r"^- id: [0-9a-z-]+$", text), (page, file, line, text)
+            seen.add(text.removeprefix("- id: "))
+    doc = json.loads((tmp_path / "site" / "data" / "dataset.json").read_text(encoding="utf-8"))
+    every = {r["id"] for kind in ("events", "actors", "sources", "terms", "figures", "claims") for r in doc[kind]}
+    assert seen == every

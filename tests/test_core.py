@@ -98,3 +98,23 @@ def test_published_schema_rejects_an_unknown_field() -> None:
     schema = {**json_schema(), "$ref": "#/$defs/terms"}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"id": "x", "term": "X", "definition": "d", "sources": ["s"], "colour": "red"}, schema)
+
+
+def test_editor_schemas_are_up_to_date() -> None:
+    """schema/*.schema.json are generated; run `python hooks/validate.py --write-schemas` after a schema change."""
+    from pathlib import Path
+
+    from validate import editor_schemas
+
+    root = Path(__file__).resolve().parent.parent
+    for name, text in editor_schemas().items():
+        assert (root / "schema" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_editor_settings_map_each_schema_to_its_files() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    settings = json.loads((root / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    for kind in ("events", "sources", "actors", "terms", "figures", "claims"):
+        assert settings["yaml.schemas"][f"./schema/{kind}.schema.json"] == f"data/{kind}/*.yaml"

@@ -37,13 +37,14 @@ def _golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
 
 
-PAGES = ["timeline.md", "numbers.md", "actors/index.md", "actors/north-korea.md", "glossary.md",
+REPO = "https://github.com/example/explainer/blob/main/"
+PAGES = ["corrections.md", "timeline.md", "numbers.md", "actors/index.md", "actors/north-korea.md", "glossary.md",
          "sources/index.md", "sources/paper-2024-10-18.md", "claims.md", "downloads.md"]
 
 
 @pytest.mark.parametrize("uri", PAGES)
 def test_page_matches_golden(dataset, uri: str) -> None:
-    _golden(uri.replace("/", "__"), all_pages(dataset)[uri])
+    _golden(uri.replace("/", "__"), all_pages(dataset, repo=REPO)[uri])
 
 
 def test_every_record_gets_a_page_or_an_anchor(dataset) -> None:

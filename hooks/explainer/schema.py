@@ -506,3 +506,14 @@ def json_schema() -> dict[str, Any]:
         "description": "Each YAML file in data/<kind>/ is a list of records of that kind.",
         "$defs": {kind: spec.json() for kind, spec in KINDS.items()},
     }
+
+
+def kind_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one data file of ``kind`` (a list of its records), for editors."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}.schema.json",
+        "title": f"data/{kind}/*.yaml: a list of {KINDS[kind].title.lower()} records",
+        "type": "array",
+        "items": KINDS[kind].json(),
+    }

@@ -10,6 +10,7 @@ exactly as written: ``<script>`` shows as ``<script>``, ``{: onclick=x }`` as it
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Citation, Dataset, Figure, Source
 
@@ -156,3 +157,27 @@ def figure_value(f: Figure) -> str:
     else:
         text = f"{f.low:,}\u2013{f.high:,}"
     return f"about {text}" if f.approximate else text
+
+
+def edit_link(record: Any, repo: str | None, lead: str = "") -> str:
+    """A link to the record's YAML at its line in the repository ('' without a repository)."""
+    if not repo:
+        return ""
+    o = record.origin
+    return f"{lead}[Edit]({md_url(f'{repo}{o.file}#L{o.line}')} \"Edit {o.file} at line {o.line}\"){{ .ex-edit }}"
+
+
+def record_meta(record: Any, repo: str | None) -> str:
+    """The record's corrections, when it was last reviewed and its edit link, as a small paragraph."""
+    lines = [f"*Correction, {c.date.human()}:* {inert(c.change)}" for c in record.corrections]
+    tail = []
+    if record.reviewed is not None:
+        tail.append(f"Last reviewed {record.reviewed.human()}")
+    link_ = edit_link(record, repo)
+    if link_:
+        tail.append(link_)
+    if tail:
+        lines.append(" · ".join(tail))
+    if not lines:
+        return ""
+    return "\n\n".join(f"{line}\n{{: .ex-meta }}" for line in lines) + "\n"

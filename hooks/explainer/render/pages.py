@@ -24,10 +24,12 @@ from .common import (
     front_matter,
     inert,
     label,
+    edit_link,
     link,
     md_url,
     paragraphs,
     plural,
+    record_meta,
     source_line,
     status_badge,
 )
@@ -104,7 +106,7 @@ def actor_links(ids: tuple[str, ...], dataset: Dataset) -> str:
     return ", ".join(link(dataset.actor[a].name, f"/actors/{a}.md") for a in ids)
 
 
-def event_block(e: Event, dataset: Dataset, notes: Footnotes, heading: str = "####") -> str:
+def event_block(e: Event, dataset: Dataset, notes: Footnotes, repo: str | None, heading: str = "####") -> str:
     """One event: heading with its anchor, date, status, summary with citations, actors."""
     data = (
         f'data-year="{e.date.year}" data-category="{e.category}" data-status="{e.status}" '
@@ -127,7 +129,7 @@ def event_block(e: Event, dataset: Dataset, notes: Footnotes, heading: str = "##
     for alt in e.alt_dates:
         note = f" ({inert(alt.note)})" if alt.note else ""
         lines += [f"*Also dated* {alt.date.human()}{note}{notes.refs(alt.sources)}", ""]
-    lines += [f"*Actors:* {actor_links(e.actors, dataset)}", "", "</div>", ""]
+    lines += [f"*Actors:* {actor_links(e.actors, dataset)}", "", record_meta(e, repo), "</div>", ""]
     return "\n".join(lines)
 
 
@@ -138,7 +140,7 @@ def cited_list(records: list[AnyRecord], dataset: Dataset) -> str:
 # --- pages ---------------------------------------------------------------------------
 
 
-def timeline_page(dataset: Dataset) -> str:
+def timeline_page(dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     events = dataset.events
     first, last = (events[0].date.human(), events[-1].date.human()) if events else ("", "")
@@ -169,7 +171,7 @@ def timeline_page(dataset: Dataset) -> str:
             else:
                 out += [f"### {year}, month not known {{ #month-{year}-00 }}", ""]
             for e in in_month:
-                out.append(event_block(e, dataset, notes))
+                out.append(event_block(e, dataset, notes, repo))
     out.append(notes.definitions())
     return "\n".join(out)
 
@@ -234,7 +236,7 @@ def native_names(a: Actor) -> str:
     return " (" + ", ".join(parts) + ")"
 
 
-def actor_page(a: Actor, dataset: Dataset) -> str:
+def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     out = [
         front_matter(a.name, a.description),
@@ -245,7 +247,7 @@ def actor_page(a: Actor, dataset: Dataset) -> str:
         out += ["| Language | Name |", "| --- | --- |"]
         out += [f'| {LANGUAGE_NAMES[lang]} | <span lang="{lang}">{inert(name)}</span> |' for lang, name in a.names]
         out.append("")
-    out += [f"*{label(a.kind_of)}*", "", paragraphs(a.description) + notes.refs(a.sources), ""]
+    out += [f"*{label(a.kind_of)}*", "", paragraphs(a.description) + notes.refs(a.sources), "", record_meta(a, repo)]
     events = dataset.events_by_actor.get(a.id, [])
     out += ["## Events { #events }", ""]
     if events:
@@ -262,7 +264,7 @@ def actor_page(a: Actor, dataset: Dataset) -> str:
     return "\n".join(out)
 
 
-def glossary_page(dataset: Dataset) -> str:
+def glossary_page(dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     out = [
         front_matter("Glossary", "The terms, abbreviations and names used in the explainer, defined with their sources."),
@@ -276,7 +278,7 @@ def glossary_page(dataset: Dataset) -> str:
             out += [f"## {inert(t.term)} {{ #{t.id} }}", ""]
             if t.aliases:
                 out += ["*Also:* " + ", ".join(inert(x) for x in t.aliases), ""]
-            out += [paragraphs(t.definition) + notes.refs(t.sources), ""]
+            out += [paragraphs(t.definition) + notes.refs(t.sources), "", record_meta(t, repo)]
     out.append(notes.definitions())
     return "\n".join(out)
 
@@ -306,7 +308,7 @@ def sources_index_page(dataset: Dataset) -> str:
     return "\n".join(out)
 
 
-def source_page(s: Source, dataset: Dataset) -> str:
+def source_page(s: Source, dataset: Dataset, repo: str | None = None) -> str:
     out = [
         front_matter(s.title, f"{s.publisher}, {s.published.human()}: what it reports and what on this site cites it."),
         f"# {inert(s.title)}",
@@ -325,7 +327,7 @@ def source_page(s: Source, dataset: Dataset) -> str:
     ]
     if s.archive_url:
         out.append(f"| Archived copy | [{inert(s.archive_url)}]({md_url(s.archive_url)}) |")
-    out += [f"| Looked up | {s.accessed.human()} |", ""]
+    out += [f"| Looked up | {s.accessed.human()} |", "", record_meta(s, repo)]
     if s.supports:
         out += ["## What it supports { #supports }", "", paragraphs(s.supports), ""]
     cited = dataset.cited_by.get(s.id, [])
@@ -337,7 +339,7 @@ def source_page(s: Source, dataset: Dataset) -> str:
     return "\n".join(out)
 
 
-def numbers_page(dataset: Dataset) -> str:
+def numbers_page(dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     out = [
         front_matter(
@@ -373,14 +375,14 @@ def numbers_page(dataset: Dataset) -> str:
             claimant = dataset.actor[f.claimant]
             out.append(
                 f'| <span id="{f.id}"></span>{f.as_of.human()} | {figure_value(f)} | '
-                f"{link(claimant.name, f'/actors/{claimant.id}.md')} | {inert(f.note or '')} | {notes.refs(f.sources)} |"
+                f"{link(claimant.name, f'/actors/{claimant.id}.md')} | {inert(f.note or '')}{edit_link(f, repo, ' ')} | {notes.refs(f.sources)} |"
             )
         out.append("")
     out.append(notes.definitions())
     return "\n".join(out)
 
 
-def claims_page(dataset: Dataset) -> str:
+def claims_page(dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     counts = {v: sum(1 for c in dataset.claims if c.verdict == v) for v in VERDICTS}
     summary = ", ".join(f"{plural(n, VERDICT_LABEL[v].lower())}" for v, n in counts.items() if n)
@@ -402,6 +404,7 @@ def claims_page(dataset: Dataset) -> str:
             "",
             f"**What the sources show:** {paragraphs(c.explanation)}{notes.refs(c.sources)}",
             "",
+            record_meta(c, repo),
             "</div>",
             "",
         ]
@@ -433,19 +436,47 @@ def downloads_page(dataset: Dataset) -> str:
     )
 
 
-def all_pages(dataset: Dataset) -> dict[str, str]:
-    """src_uri -> Markdown for every generated page, in a stable order."""
+def corrections_page(dataset: Dataset) -> str:
+    entries = []
+    for kind in ("events", "actors", "terms", "sources", "figures", "claims"):
+        for r in getattr(dataset, kind):
+            for c in r.corrections:
+                entries.append((c.date, kind, r.id, r, c))
+    entries.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
+    out = [
+        front_matter("Corrections", "Every correction made to the explainer's records, newest first, with what changed and why."),
+        "# Corrections",
+        "",
+        "When a record turns out to be wrong, we correct it and say so here, newest first: what changed and why. "
+        "Each record also shows its own corrections and when it was last reviewed.",
+        "",
+    ]
+    if not entries:
+        out += ["No record has been corrected yet.", ""]
+    for date, _kind, _rid, r, c in entries:
+        out += [f"- **{date.human()}**, {link(record_title(r, dataset), record_url(r))}: {inert(c.change)}"]
+    out.append("")
+    return "\n".join(out)
+
+
+def all_pages(dataset: Dataset, *, repo: str | None = None) -> dict[str, str]:
+    """src_uri -> Markdown for every generated page, in a stable order.
+
+    ``repo`` is the repository's address for viewing a file at a line (for example
+    ``https://github.com/owner/name/blob/main/``); without it, records carry no edit link.
+    """
     pages = {
-        "timeline.md": timeline_page(dataset),
-        "numbers.md": numbers_page(dataset),
+        "timeline.md": timeline_page(dataset, repo),
+        "numbers.md": numbers_page(dataset, repo),
         "actors/index.md": actors_index_page(dataset),
-        "glossary.md": glossary_page(dataset),
+        "glossary.md": glossary_page(dataset, repo),
         "sources/index.md": sources_index_page(dataset),
-        "claims.md": claims_page(dataset),
+        "claims.md": claims_page(dataset, repo),
+        "corrections.md": corrections_page(dataset),
         "downloads.md": downloads_page(dataset),
     }
     for a in dataset.actors:
-        pages[f"actors/{a.id}.md"] = actor_page(a, dataset)
+        pages[f"actors/{a.id}.md"] = actor_page(a, dataset, repo)
     for s in dataset.sources:
-        pages[f"sources/{s.id}.md"] = source_page(s, dataset)
+        pages[f"sources/{s.id}.md"] = source_page(s, dataset, repo)
     return pages

@@ -1,0 +1,307 @@
+"""The reader's experience in a real browser: Chromium driven by Playwright.
+
+The real site is built once (conftest.real_site) and served on a loopback port. The
+browser is Debian's Chromium where CHROMIUM_PATH names it (as in CI), else Playwright's
+own. A browser that does not start fails these tests: it is never a reason to skip them.
+
+Screenshots at 360 px and 1280 px of every page kind are written to
+test-artifacts/screenshots/ for review.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT, Build
+
+pytestmark = pytest.mark.browser
+
+
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: Build) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(real_site.site))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        path = os.environ.get("CHROMIUM_PATH")
+        try:
+            b = p.chromium.launch(executable_path=path or None, args=CHROMIUM_ARGS)
+        except Exception as exc:  # a missing browser is a failure, not a skip
+            pytest.fail(f"Chromium did not start (CHROMIUM_PATH={path!r}): {exc}")
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def dataset_doc(real_site: Build) -> dict:
+    return json.loads((real_site.site / "data" / "dataset.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def page_kinds(dataset_doc: dict) -> dict[str, str]:
+    """One URL per kind of page."""
+    return {
+        "home": "/",
+        "timeline": "/timeline/",
+        "numbers": "/numbers/",
+        "actors": "/actors/",
+        "actor": f"/actors/{dataset_doc['actors'][0]['id']}/",
+        "glossary": "/glossary/",
+        "sources": "/sources/",
+        "source": f"/sources/{dataset_doc['sources'][0]['id']}/",
+        "claims": "/claims/",
+        "methodology": "/methodology/",
+        "downloads": "/downloads/",
+    }
+
+
+class Watched:
+    """A page with its console messages, page errors and requests recorded."""
+
+    def __init__(self, page, base_url: str) -> None:
+        self.page = page
+        self.base = base_url
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base + path, wait_until="load")
+
+    def visible_events(self) -> int:
+        return self.page.locator(".ex-event:visible").count()
+
+
+@pytest.fixture
+def watched(browser, base_url: str) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield Watched(page, base_url)
+    context.close()
+
+
+def _category_with_fewest_events(doc: dict) -> str:
+    counts: dict[str, int] = {}
+    for e in doc["events"]:
+        counts[e["category"]] = counts.get(e["category"], 0) + 1
+    return min(sorted(counts), key=lambda c: counts[c])
+
+
+def test_filters_narrow_the_timeline_and_restore_from_the_url(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    total = len(dataset_doc["events"])
+    w.goto("/timeline/")
+    assert w.visible_events() == total
+    category = _category_with_fewest_events(dataset_doc)
+    expected = sum(1 for e in dataset_doc["events"] if e["category"] == category)
+    w.page.select_option("#ex-filter-category", category)
+    assert w.visible_events() == expected < total
+    assert f"category={category}" in w.page.url
+    assert w.page.locator(".ex-filter-count").inner_text() == f"Showing {expected} of {total} events."
+    # Combine with a year: the intersection.
+    year = str(dataset_doc["events"][-1]["date"])[:4]
+    w.page.select_option("#ex-filter-year", year)
+    both = sum(1 for e in dataset_doc["events"] if e["category"] == category and e["date"].startswith(year))
+    assert w.visible_events() == both
+    # A shared link restores the same view.
+    w.page.goto(w.page.url)
+    assert w.page.locator("#ex-filter-category").input_value() == category
+    assert w.page.locator("#ex-filter-year").input_value() == year
+    assert w.visible_events() == both
+    # "Show all" clears every filter and the URL.
+    w.page.click(".ex-filters button[type=reset]")
+    w.page.wait_for_function("() => !location.search")
+    assert w.visible_events() == total
+    assert w.errors == []
+
+
+def test_filters_by_actor_match_the_data(watched: Watched, dataset_doc: dict) -> None:
+    actor = dataset_doc["events"][0]["actors"][0]
+    expected = sum(1 for e in dataset_doc["events"] if actor in e["actors"])
+    watched.goto(f"/timeline/?actor={actor}")
+    assert watched.visible_events() == expected
+    # Headings of months with no event shown are hidden too.
+    for heading in watched.page.locator("h3[id^='month-']:visible").all():
+        assert heading.evaluate(
+            "h => { for (let el = h.nextElementSibling; el && !/^H[23]$/.test(el.tagName); el = el.nextElementSibling)"
+            " if (el.classList.contains('ex-event') && !el.hidden) return true; return false; }"
+        )
+
+
+def test_filters_work_after_instant_navigation_away_and_back(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    category = _category_with_fewest_events(dataset_doc)
+    w.goto(f"/timeline/?category={category}")
+    narrowed = w.visible_events()
+    w.page.click(".md-tabs__link:has-text('The numbers')")
+    w.page.wait_for_url("**/numbers/")
+    w.page.click(".md-tabs__link:has-text('Timeline')")
+    w.page.wait_for_url("**/timeline/")
+    w.page.wait_for_selector("form[data-ex-filters]:not([hidden])")
+    w.page.select_option("#ex-filter-category", category)
+    assert w.visible_events() == narrowed
+    w.page.go_back()
+    w.page.go_forward()
+    w.page.wait_for_selector("form[data-ex-filters]:not([hidden])")
+    w.page.select_option("#ex-filter-category", "")
+    assert w.visible_events() == len(dataset_doc["events"])
+    assert w.errors == []
+
+
+def test_without_javascript_every_event_is_listed(browser, base_url: str, dataset_doc: dict) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/timeline/?category=memorial")
+    assert page.locator(".ex-event:visible").count() == len(dataset_doc["events"])
+    assert page.locator("form[data-ex-filters]").is_hidden()
+    context.close()
+
+
+def test_a_citation_shows_its_source_on_focus(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    w.goto("/timeline/")
+    first = dataset_doc["events"][0]
+    ref = w.page.locator(f"[id='{first['id']}'] ~ p .footnote-ref").first
+    ref.focus()
+    tip = w.page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible")
+    source_id = first["sources"][0]["source"]
+    source = next(s for s in dataset_doc["sources"] if s["id"] == source_id)
+    assert source["publisher"] in tip.inner_text()
+
+
+def test_a_glossary_term_shows_its_definition_on_focus(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    w.goto("/")
+    link = w.page.locator("article a[href*='glossary/#']").first
+    term_id = link.get_attribute("href").split("#")[1]
+    term = next(t for t in dataset_doc["terms"] if t["id"] == term_id)
+    link.focus()
+    tip = w.page.locator(".md-tooltip2--active")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().strip()[:40] == " ".join(term["definition"].split())[:40]
+
+
+def test_every_page_kind_loads_without_errors_or_foreign_requests(watched: Watched, page_kinds: dict[str, str]) -> None:
+    for kind, path in page_kinds.items():
+        watched.goto(path)
+        watched.page.wait_for_timeout(150)
+        assert watched.errors == [], f"{kind}: {watched.errors}"
+    foreign = [u for u in watched.requests if not u.startswith(watched.base)]
+    assert foreign == []
+
+
+def _axe_source() -> str:
+    npm = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+    if npm.exists():
+        return npm.read_text(encoding="utf-8")
+    import axe_playwright_python  # the same axe-core build, shipped on PyPI
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation(browser, base_url: str, page_kinds: dict[str, str], scheme: str) -> None:
+    axe = _axe_source()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    for kind, path in page_kinds.items():
+        page.goto(base_url + path, wait_until="load")
+        page.add_script_tag(content=axe)
+        result = page.evaluate(
+            "async () => await axe.run(document, {resultTypes: ['violations']})"
+        )
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])} e.g. {v['nodes'][0]['target']}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if bad:
+            found[kind] = bad
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_page_scrolls_sideways_and_screenshots_are_written(browser, base_url: str, page_kinds: dict[str, str], width: int) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    wide = {}
+    for kind, path in page_kinds.items():
+        page.goto(base_url + path, wait_until="load")
+        scroll = page.evaluate("() => document.documentElement.scrollWidth")
+        if scroll > width:
+            wide[kind] = scroll
+        shot = ARTIFACTS / f"{kind}-{width}.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 1000
+    context.close()
+    assert wide == {}
+
+
+def test_print_hides_navigation_and_writes_out_source_addresses(browser, base_url: str, page_kinds: dict[str, str]) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + page_kinds["source"], wait_until="load")
+    page.emulate_media(media="print")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).display") == "none"
+    after = page.evaluate(
+        "() => getComputedStyle(document.querySelector('article a[href^=\"http\"]'), '::after').content"
+    )
+    href = page.evaluate("() => document.querySelector('article a[href^=\"http\"]').getAttribute('href')")
+    assert href in after
+    context.close()
+
+
+def test_each_record_has_a_permalink(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    event = dataset_doc["events"][len(dataset_doc["events"]) // 2]
+    w.goto(f"/timeline/#{event['id']}")
+    assert w.page.locator(f"[id='{event['id']}'] a.headerlink").get_attribute("href") == f"#{event['id']}"
+    assert w.page.locator(f"[id='{event['id']}']").is_visible()
+    term = dataset_doc["terms"][0]
+    w.goto(f"/glossary/#{term['id']}")
+    assert w.page.locator(f"[id='{term['id']}'] a.headerlink").get_attribute("href") == f"#{term['id']}"
