@@ -84,7 +84,10 @@ class TermLinkExtension(Extension):
     def set_terms(self, terms: tuple[Term, ...]) -> None:
         lookup: dict[str, Term] = {}
         for t in terms:
-            for name in (t.term, *t.aliases):
+            # "Prisoner of war (POW)" is written "prisoner of war" in prose: match the term without
+            # its parenthesis too.
+            bare = re.sub(r"\s*\([^)]*\)$", "", t.term)
+            for name in dict.fromkeys((t.term, bare, *t.aliases)):
                 if len(name) < 2:
                     continue
                 # Case matters ('NIS' is not 'nis'), but a capitalised term also matches mid-sentence.
