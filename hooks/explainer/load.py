@@ -13,6 +13,7 @@ import datetime as _dt
 from collections import defaultdict
 from pathlib import Path
 
+from .checks import ambiguous_terms, duplicate_urls
 from .dates import PartialDate
 from .model import KIND_NAMES, Dataset
 from .problems import Mark, Problem, did_you_mean
@@ -100,6 +101,12 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
                             f"unknown {KIND_LABEL[ref.kind]} '{ref.id}'{did_you_mean(ref.id, declared[ref.kind])}",
                         )
                     )
+
+    def located(kind: str) -> list:
+        return [(r, path, marks) for res in results[kind] for r, (path, marks) in zip(res.records, res.where, strict=True)]
+
+    problems.extend(duplicate_urls(located("sources")))
+    problems.extend(ambiguous_terms(located("terms")))
 
     def collect(kind: str, key) -> tuple:
         seen: set[str] = set()

@@ -177,6 +177,8 @@ class FileResult:
     """What one file yields: valid records, problems, references to resolve, and every id it declares."""
 
     records: list[model.AnyRecord] = field(default_factory=list)
+    # For each record: where each of its fields was written, and its field path prefix.
+    where: list[tuple[str, dict[str, Mark]]] = field(default_factory=list)
     ctx: Collector = field(default_factory=Collector)
     # (id, mark, path) of every item that names an id, valid or not: a broken record still
     # declares its id, so references to it are not reported a second time.
@@ -215,6 +217,7 @@ def records_from_node(kind: str, root: Node | None, file: str, today: PartialDat
             ctx.problems.extend(problems)
             continue
         records.append(_build(kind, values, model.Origin(file, node.mark.line)))
+        result.where.append((path, {key: value.mark for key, (_, value) in node.items.items()}))
     return result
 
 
