@@ -212,9 +212,10 @@ def test_a_citation_shows_its_source_on_focus(watched: Watched, dataset_doc: dic
 
 
 def test_a_glossary_term_shows_its_definition_on_focus(watched: Watched, dataset_doc: dict) -> None:
+    """Terms link themselves in text generated from data/, not only where an editor wrote [[term:]]."""
     w = watched
-    w.goto("/")
-    link = w.page.locator("article a[href*='glossary/#']").first
+    w.goto("/timeline/")
+    link = w.page.locator("article .ex-event a.ex-term").first
     term_id = link.get_attribute("href").split("#")[1]
     term = next(t for t in dataset_doc["terms"] if t["id"] == term_id)
     link.focus()
@@ -244,7 +245,8 @@ def _axe_source() -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_or_critical_violation(browser, base_url: str, page_kinds: dict[str, str], scheme: str) -> None:
     axe = _axe_source()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    # The site's CSP forbids inline scripts, axe's included: the test context bypasses it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     found: dict[str, list[str]] = {}
     for kind, path in page_kinds.items():
@@ -254,14 +256,15 @@ def test_axe_finds_no_serious_or_critical_violation(browser, base_url: str, page
             "async () => await axe.run(document, {resultTypes: ['violations']})"
         )
         bad = [
-            f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])} e.g. {v['nodes'][0]['target']}"
+            f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}: "
+            + "; ".join(str(n["target"]) + " " + (n.get("failureSummary") or "").replace("\n", " ")[:160] for n in v["nodes"][:4])
             for v in result["violations"]
             if v["impact"] in ("serious", "critical")
         ]
         if bad:
             found[kind] = bad
     context.close()
-    assert found == {}
+    assert not found, "\n".join(f"{kind}: {v}" for kind, vs in found.items() for v in vs)
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -300,8 +303,9 @@ def test_each_record_has_a_permalink(watched: Watched, dataset_doc: dict) -> Non
     w = watched
     event = dataset_doc["events"][len(dataset_doc["events"]) // 2]
     w.goto(f"/timeline/#{event['id']}")
-    assert w.page.locator(f"[id='{event['id']}'] a.headerlink").get_attribute("href") == f"#{event['id']}"
+    # (Material's instant navigation makes in-page links absolute.)
+    assert w.page.locator(f"[id='{event['id']}'] a.headerlink").get_attribute("href").endswith(f"/timeline/#{event['id']}")
     assert w.page.locator(f"[id='{event['id']}']").is_visible()
     term = dataset_doc["terms"][0]
     w.goto(f"/glossary/#{term['id']}")
-    assert w.page.locator(f"[id='{term['id']}'] a.headerlink").get_attribute("href") == f"#{term['id']}"
+    assert w.page.locator(f"[id='{term['id']}'] a.headerlink").get_attribute("href").endswith(f"/glossary/#{term['id']}")
