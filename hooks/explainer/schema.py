@@ -228,6 +228,7 @@ STATUSES = ("confirmed", "reported", "claimed", "disputed")
 MEASURES = (
     "troops-deployed",
     "reinforcements",
+    "engineers-deployed",
     "workers-deployed",
     "killed",
     "wounded",

@@ -19,7 +19,7 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
 # Colour-blind-safe (Okabe-Ito), legible on the light and the dark scheme; each series
 # also has its own marker shape, so colour is never the only cue.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
-SHAPES = ("circle", "square", "diamond", "triangle", "circle", "square", "diamond", "triangle")
+SHAPES = ("circle", "square", "diamond", "triangle")
 
 
 def _day(f: Figure) -> int:
@@ -85,7 +85,8 @@ def chart(measure_label: str, figures: list[Figure], dataset: Dataset, chart_id:
                 )
     legend: list[str] = []
     for n, claimant in enumerate(claimants):
-        colour, shape = COLOURS[n % len(COLOURS)], SHAPES[n % len(SHAPES)]
+        # Past eight series the colours repeat, but never with the same marker.
+        colour, shape = COLOURS[n % len(COLOURS)], SHAPES[(n + n // len(COLOURS)) % len(SHAPES)]
         name = dataset.actor[claimant].name
         series = sorted((f for f in figures if f.claimant == claimant), key=lambda f: (f.as_of, f.id))
         points = []

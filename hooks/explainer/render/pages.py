@@ -46,7 +46,8 @@ ACTOR_KIND_LABEL = {
 MEASURE_LABEL = {
     "troops-deployed": "Troops deployed",
     "reinforcements": "Reinforcements",
-    "workers-deployed": "Workers, builders and deminers deployed",
+    "engineers-deployed": "Engineers, deminers and military builders deployed",
+    "workers-deployed": "Civilian workers sent to Russia",
     "killed": "Killed",
     "wounded": "Wounded",
     "casualties": "Casualties (killed and wounded)",
