@@ -1003,6 +1003,9 @@ def run_size(n: int, work: Path, profile: bool, repeat: int) -> SizeResult:
         shutil.rmtree(work / f"events-{n}" / "site-profiled", ignore_errors=True)
     site = site_figures(work / f"events-{n}" / "site-hooks")
     base_site = site_figures(work / f"events-{n}" / "site-baseline")
+    if site["first_visit_missing"] or site["first_visit_external"]:
+        log(f"WARNING: the home page references files not in the site {site['first_visit_missing']} "
+            f"or external URLs {site['first_visit_external']}: they are not counted in the first visit")
     if site["html_pages"] != base_site["html_pages"]:
         log(f"WARNING: the hooks site has {site['html_pages']} HTML pages, the baseline {base_site['html_pages']}")
     return SizeResult(n, gen.counts, data_bytes, len(data_files), phases["n_pages"], phases["shortcuts"], hooks, base,
@@ -1303,7 +1306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=parse_sizes, default=None, help="numbers of events, comma-separated (default 1000,10000)")
     ap.add_argument("--keep", action="store_true", help="keep the temp projects and built sites (their folder is printed)")
     ap.add_argument("--repeat", type=int, default=1, help="build each site N times, alternating, and keep the fastest (default 1)")
-    ap.add_argument("--profile", action="store_true", help="cProfile our phases; writes bench/out/profile-<size>.txt")
+    ap.add_argument("--profile", action="store_true", help="also cProfile our phases and a separate hooks build; writes bench/out/profile-<size>.txt and profile-build-<size>.txt")
     ap.add_argument("--serve-check", action="store_true",
                     help="time `mkdocs serve` rebuilds on the real data/ (alone, unless --sizes is given too)")
     ap.add_argument("--serve-edits", type=int, default=3, help="edits to time in --serve-check (default 3)")

@@ -91,7 +91,7 @@ SHORTCUT_CASES = [
     ("See [[cite:wire-2025-04-28]].", "See [^wire-2025-04-28]."),
     ("[[cite:wire-2025-04-28, paper-2024-10-18]]", "[^wire-2025-04-28][^paper-2024-10-18]"),
     ("The [[term:kpa]] fought.", "The [Korean People&#39;s Army]"),
-    ("The [[term:kpa|army]] fought.", "The [army](/glossary.md#kpa \"North Korea's armed forces.\") fought."),
+    ("The [[term:kpa|army]] fought.", "The [army](/glossary.md#kpa){ .ex-term } fought."),
     ("`[[cite:nope]]` stays", "`[[cite:nope]]` stays"),
     ("```\n[[cite:nope]]\n```", "```\n[[cite:nope]]\n```"),
 ]
@@ -101,7 +101,7 @@ SHORTCUT_CASES = [
 def test_shortcuts_expand(dataset, text: str, expected: str) -> None:
     out = expand_shortcuts(text, dataset)
     if "Korean People" in expected:
-        assert out.startswith("The [Korean People's Army](/glossary.md#kpa")
+        assert out.startswith("The [Korean People's Army](/glossary.md#kpa){ .ex-term }")
     else:
         assert out.split("\n\n[^")[0] == expected
 
@@ -120,3 +120,10 @@ def test_unknown_shortcut_ids_are_located_problems(dataset) -> None:
         "docs/page.md:3:6: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)",
         "docs/page.md:3:35: [[term:kap]]: unknown term 'kap' (did you mean 'kpa'?)",
     ]
+
+
+def test_citations_are_numbered_in_reading_order(dataset) -> None:
+    out = expand_shortcuts("A.[[cite:paper-2024-10-18]] B.[[cite:wire-2025-04-28]]", dataset)
+    assert out.index("[^paper-2024-10-18]") < out.index("[^wire-2025-04-28]")
+    defs = out.split("\n\n", 1)[1]
+    assert defs.index("[^paper-2024-10-18]:") < defs.index("[^wire-2025-04-28]:")

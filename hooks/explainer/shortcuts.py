@@ -3,7 +3,7 @@
 * ``[[cite:source-id]]`` (or several: ``[[cite:a, b]]``) becomes numbered footnotes whose
   text is the full citation, linked to the source's page; Material shows them as tooltips.
 * ``[[term:term-id]]`` becomes a link to the glossary entry, showing the term, with its
-  definition as the link title (a tooltip); ``[[term:term-id|shown text]]`` shows other text.
+  definition as a tooltip (added by ``termlinks``); ``[[term:term-id|shown text]]`` shows other text.
 
 Shortcuts inside fenced code blocks and inline code are left alone. An unknown id is a
 located problem, reported by the ``validate`` command and by the build.
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .model import Citation, Dataset
 from .problems import Mark, Problem, did_you_mean
-from .render.common import Footnotes, attr_text, inert
+from .render.common import Footnotes, inert
 
 SHORTCUT_RE = re.compile(r"\[\[(?P<kind>cite|term):(?P<body>[^\[\]\n]*)\]\]")
 _FENCE_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
@@ -74,13 +74,15 @@ def expand_shortcuts(markdown: str, dataset: Dataset) -> str:
     """Replace every known shortcut; unknown ones are left as written (and reported by check_shortcuts)."""
     notes = Footnotes(dataset)
     lines = markdown.split("\n")
-    # Replace from the end of each line so that columns stay valid.
     found: dict[int, list[re.Match[str]]] = {}
     for line, _col, m in _spans(markdown):
         found.setdefault(line, []).append(m)
     for lineno, matches in found.items():
         text = lines[lineno - 1]
-        for m in reversed(matches):
+        # Number the citations left to right (as the reader meets them), then splice the
+        # replacements in from the right so that earlier positions stay valid.
+        replacements: list[tuple[re.Match[str], str]] = []
+        for m in matches:
             kind, ids, shown = _parse(m)
             if kind == "cite":
                 if not ids or any(i not in dataset.source for i in ids):
@@ -90,7 +92,10 @@ def expand_shortcuts(markdown: str, dataset: Dataset) -> str:
                 if len(ids) != 1 or ids[0] not in dataset.term:
                     continue
                 t = dataset.term[ids[0]]
-                new = f'[{inert(shown.strip() if shown else t.term)}](/glossary.md#{t.id} "{attr_text(t.definition)}")'
+                # The tooltip (the definition) is added by termlinks, as an escaped attribute.
+                new = f"[{inert(shown.strip() if shown else t.term)}](/glossary.md#{t.id}){{ .ex-term }}"
+            replacements.append((m, new))
+        for m, new in reversed(replacements):
             text = text[: m.start()] + new + text[m.end() :]
         lines[lineno - 1] = text
     return "\n".join(lines) + notes.definitions()

@@ -30,9 +30,17 @@ class _TermLinker(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
+        self.done: set[str] = set()
+        # Links an editor wrote with [[term:id]] get their tooltip here, where the
+        # definition becomes an attribute the serializer escapes; they count as linked.
+        for a in root.iter("a"):
+            if "ex-term" in (a.get("class") or "").split() and not a.get("title"):
+                term = self.ext.by_id.get((a.get("href") or "").rpartition("#")[2])
+                if term is not None:
+                    a.set("title", attr_text(term.definition))
+                    self.done.add(term.id)
         if not self.ext.enabled or self.ext.regex is None:
             return
-        self.done: set[str] = set()
         self._walk(root)
 
     def _walk(self, el: etree.Element) -> None:
@@ -79,10 +87,12 @@ class TermLinkExtension(Extension):
         super().__init__()
         self.regex: re.Pattern[str] | None = None
         self.lookup: dict[str, Term] = {}
+        self.by_id: dict[str, Term] = {}
         self.enabled = True
 
     def set_terms(self, terms: tuple[Term, ...]) -> None:
         lookup: dict[str, Term] = {}
+        self.by_id = {t.id: t for t in terms}
         for t in terms:
             # "Prisoner of war (POW)" is written "prisoner of war" in prose: match the term without
             # its parenthesis too.
