@@ -175,3 +175,31 @@ def test_edit_links_open_the_yaml_at_the_record_line(mini_project: Path, tmp_pat
     doc = json.loads((tmp_path / "site" / "data" / "dataset.json").read_text(encoding="utf-8"))
     every = {r["id"] for kind in ("events", "actors", "sources", "terms", "figures", "claims") for r in doc[kind]}
     assert seen == every
+
+
+def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past SPLIT_AT events the timeline gets a page per year (per month in a crowded year);
+    every link to an event, anywhere on the site, must reach it (strict anchor validation)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from explainer.render import timeline
+
+    monkeypatch.setattr(timeline, "SPLIT_AT", 2)
+    monkeypatch.setattr(timeline, "MONTH_SPLIT_AT", 1)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    site = tmp_path / "site"
+    build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    assert (site / "timeline" / "2024" / "index.html").is_file()
+    assert (site / "timeline" / "2025-04" / "index.html").is_file()
+    assert (site / "timeline" / "2025-05" / "index.html").is_file()
+    overview = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="2024/"' in overview and 'data-ex-timeline-index="ids.json"' in overview
+    ids = json.loads((site / "timeline" / "ids.json").read_text(encoding="utf-8"))
+    assert ids == {"2024-10-18-first-report": "2024/", "2025-04-28-admission": "2025-04/", "2025-05-month-only": "2025-05/"}
+    april = (site / "timeline" / "2025-04" / "index.html").read_text(encoding="utf-8")
+    assert 'id="2025-04-28-admission"' in april and 'href="../2024/"' in april and 'href="../2025-05/"' in april
+    actor = (site / "actors" / "north-korea" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../timeline/2025-04/#2025-04-28-admission"' in actor
+    search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in search["docs"] if d["location"].startswith("timeline/2025-04/")]

@@ -62,7 +62,24 @@
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
   }
 
+  // A long timeline is split into one page per period: an old link to /timeline/#event-id
+  // lands on the overview, which looks the event up and goes to its page.
+  function followOldPermalink() {
+    var index = document.querySelector("[data-ex-timeline-index]");
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!index || !id || document.getElementById(id)) return;
+    fetch(new URL(index.dataset.exTimelineIndex, location.href))
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (ids) {
+        if (Object.prototype.hasOwnProperty.call(ids, id)) {
+          location.replace(new URL(ids[id] + "#" + encodeURIComponent(id), location.href).href);
+        }
+      })
+      .catch(function () { /* the overview still lists every period */ });
+  }
+
   function init() {
+    followOldPermalink();
     var form = document.querySelector("form[data-ex-filters]");
     if (!form || form.dataset.exReady) return;
     form.dataset.exReady = "1";

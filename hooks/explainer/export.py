@@ -14,6 +14,7 @@ from typing import Any
 from . import SCHEMA_VERSION
 from .dates import PartialDate
 from .model import KIND_NAMES, AnyRecord, Citation, Dataset
+from .render import timeline
 from .schema import KINDS, json_schema
 
 
@@ -84,9 +85,15 @@ def schema_json() -> str:
 
 
 def all_exports(dataset: Dataset) -> dict[str, str]:
-    """site path -> file content for every download."""
-    return {
+    """site path -> file content for every download (and, for a long timeline, its id map)."""
+    out = {
         "data/dataset.json": dataset_json(dataset),
         "data/events.csv": events_csv(dataset),
         "data/schema.json": schema_json(),
     }
+    split = timeline.parts(dataset)
+    if split:
+        # event id -> the page of its period, relative to /timeline/, for explainer.js.
+        ids = {e.id: part.key + "/" for part in split for e in part.events}
+        out["timeline/ids.json"] = json.dumps(ids, separators=(",", ":"), sort_keys=True) + "\n"
+    return out

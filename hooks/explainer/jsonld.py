@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .model import Dataset
+from .render import timeline
 
 VERDICT_RATING = {"accurate": 5, "imprecise": 3, "unverified": 2, "inaccurate": 1}
 
@@ -23,9 +24,10 @@ def _dump(doc: dict[str, Any]) -> str:
 
 def for_page(uri: str, dataset: Dataset, page_url: str, site_name: str) -> str | None:
     """JSON-LD for the generated page at ``uri`` (``page_url`` is its absolute or site-relative URL)."""
-    if uri == "timeline.md":
+    part = next((p for p in timeline.parts(dataset) if p.uri == uri), None)
+    if uri == "timeline.md" and not timeline.parts(dataset) or part is not None:
         events = []
-        for e in dataset.events:
+        for e in part.events if part is not None else dataset.events:
             item: dict[str, Any] = {
                 "@type": "Event",
                 "@id": f"{page_url}#{e.id}",

@@ -139,11 +139,12 @@ class Claim:
 AnyRecord = Source | Actor | Term | Event | Figure | Claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
     """Every record, each kind sorted deterministically, with the indexes pages need.
 
-    Built once per build; the indexes are computed on first use and kept.
+    Built once per build; the indexes are computed on first use and kept. Compared and
+    hashed by identity: one build, one dataset.
     """
 
     sources: tuple[Source, ...] = ()

@@ -15,6 +15,7 @@ from itertools import groupby
 from ..dates import MONTHS
 from ..model import Actor, AnyRecord, Claim, Dataset, Event, Figure, Source, Term
 from ..schema import ACTOR_KINDS, MEASURES, SOURCE_TYPES, VERDICTS
+from . import timeline
 from .chart import chart
 from .common import (
     STATUS_HELP,
@@ -69,10 +70,10 @@ def event_date(e: Event) -> str:
     return text
 
 
-def record_url(record: AnyRecord) -> str:
+def record_url(record: AnyRecord, dataset: Dataset) -> str:
     """The page and anchor where a record is shown."""
     if isinstance(record, Event):
-        return f"/timeline.md#{record.id}"
+        return timeline.event_url(dataset, record.id)
     if isinstance(record, Actor):
         return f"/actors/{record.id}.md"
     if isinstance(record, Term):
@@ -135,35 +136,25 @@ def event_block(e: Event, dataset: Dataset, notes: Footnotes, repo: str | None, 
 
 
 def cited_list(records: list[AnyRecord], dataset: Dataset) -> str:
-    return "\n".join(f"- {link(record_title(r, dataset), record_url(r))}" for r in records)
+    return "\n".join(f"- {link(record_title(r, dataset), record_url(r, dataset))}" for r in records)
 
 
 # --- pages ---------------------------------------------------------------------------
 
 
-def timeline_page(dataset: Dataset, repo: str | None = None) -> str:
-    notes = Footnotes(dataset)
-    events = dataset.events
-    first, last = (events[0].date.human(), events[-1].date.human()) if events else ("", "")
-    out = [
-        front_matter(
-            "Timeline",
-            f"Every event of North Korea's deployment to Russia in date order, {first} to {last}, each with its sources.",
-        ),
-        "# Timeline",
-        "",
-        f"{plural(len(events), 'event')} from {first} to {last}, in date order. "
-        "Each is marked with how well it is established:",
-        "",
-    ]
-    out += [f"- {status_badge(s)} {STATUS_HELP[s]}." for s in STATUS_LABEL]
-    out += [
+def _timeline_intro(events: tuple[Event, ...]) -> list[str]:
+    out = [f"- {status_badge(s)} {STATUS_HELP[s]}." for s in STATUS_LABEL]
+    return out + [
         "",
         "An event known only to the month or the year is listed at the head of that month or year. "
         "The small raised numbers are citations: hover over or focus one to see the source; the list of sources is at the foot of the page.",
         "",
     ]
-    out += [filter_form(dataset), ""]
+
+
+def _timeline_events(events: tuple[Event, ...], dataset: Dataset, notes: Footnotes, repo: str | None) -> list[str]:
+    """Events grouped under year and month headings (the filters hide empty headings)."""
+    out: list[str] = []
     for year, in_year in groupby(events, key=lambda e: e.date.year):
         out += [f"## {year} {{ #year-{year} }}", ""]
         for month, in_month in groupby(in_year, key=lambda e: e.date.month):
@@ -173,11 +164,87 @@ def timeline_page(dataset: Dataset, repo: str | None = None) -> str:
                 out += [f"### {year}, month not known {{ #month-{year}-00 }}", ""]
             for e in in_month:
                 out.append(event_block(e, dataset, notes, repo))
-    out.append(notes.definitions())
+    return out
+
+
+def _span(events: tuple[Event, ...]) -> tuple[str, str]:
+    return (events[0].date.human(), events[-1].date.human()) if events else ("", "")
+
+
+def timeline_page(dataset: Dataset, repo: str | None = None) -> str:
+    """The whole timeline on one page, or, for a long one, an overview of its parts."""
+    events = dataset.events
+    first, last = _span(events)
+    out = [
+        front_matter(
+            "Timeline",
+            f"Every event of North Korea's deployment to Russia in date order, {first} to {last}, each with its sources.",
+        ),
+        "# Timeline",
+        "",
+    ]
+    split = timeline.parts(dataset)
+    if split:
+        out += [
+            f"{plural(len(events), 'event')} from {first} to {last}, in date order, one page for each period:",
+            "",
+            *(f"- {link(part.title, '/' + part.uri)}: {plural(len(part.events), 'event')}" for part in split),
+            "",
+            # explainer.js follows an old /timeline/#event-id link to the event's page.
+            '<div data-ex-timeline-index="ids.json" hidden></div>',
+            "",
+        ]
+        return "\n".join(out)
+    notes = Footnotes(dataset)
+    out += [
+        f"{plural(len(events), 'event')} from {first} to {last}, in date order. "
+        "Each is marked with how well it is established:",
+        "",
+        *_timeline_intro(events),
+        filter_form(events, dataset),
+        "",
+        *_timeline_events(events, dataset, notes, repo),
+        notes.definitions(),
+    ]
     return "\n".join(out)
 
 
-def filter_form(dataset: Dataset) -> str:
+def timeline_part_page(part: timeline.Part, dataset: Dataset, repo: str | None, prev: timeline.Part | None, next_: timeline.Part | None) -> str:
+    """One period of a long timeline, with links to the periods before and after."""
+    notes = Footnotes(dataset)
+    first, last = _span(part.events)
+    around = " · ".join(
+        x for x in (
+            link(f"\u2190 {prev.title}", "/" + prev.uri) if prev else "",
+            link("All periods", "/timeline.md"),
+            link(f"{next_.title} \u2192", "/" + next_.uri) if next_ else "",
+        ) if x
+    )
+    out = [
+        # Long timelines stay out of the search index, which every first visit downloads.
+        front_matter(f"Timeline: {part.title}", f"Events of {part.title}, {first} to {last}, each with its sources.").replace(
+            "---\n\n", "search:\n  exclude: true\n---\n\n", 1
+        ),
+        f"# Timeline: {part.title}",
+        "",
+        around,
+        "{: .ex-parts }",
+        "",
+        f"{plural(len(part.events), 'event')} from {first} to {last}, in date order. Each is marked with how well it is established:",
+        "",
+        *_timeline_intro(part.events),
+        filter_form(part.events, dataset),
+        "",
+        *_timeline_events(part.events, dataset, notes, repo),
+        around,
+        "{: .ex-parts }",
+        "",
+        notes.definitions(),
+    ]
+    return "\n".join(out)
+
+
+def filter_form(events: tuple[Event, ...], dataset: Dataset) -> str:
     """The timeline's filters: hidden until explainer.js shows them, so that without
     JavaScript every event is simply listed. Option labels are escaped here (raw HTML)."""
 
@@ -188,11 +255,11 @@ def filter_form(dataset: Dataset) -> str:
             f'<select id="ex-filter-{name}" name="{name}"><option value="">All</option>{opts}</select>'
         )
 
-    used = {a for e in dataset.events for a in e.actors}
+    used = {a for e in events for a in e.actors}
     actors = [(a.id, a.name) for a in dataset.actors if a.id in used]
-    categories = sorted({e.category for e in dataset.events})
-    statuses = [s for s in STATUS_LABEL if any(e.status == s for e in dataset.events)]
-    years = sorted({e.date.year for e in dataset.events})
+    categories = sorted({e.category for e in events})
+    statuses = [s for s in STATUS_LABEL if any(e.status == s for e in events)]
+    years = sorted({e.date.year for e in events})
     fields = [
         select("actor", "Actor", actors),
         select("category", "Category", [(c, label(c)) for c in categories]),
@@ -252,7 +319,7 @@ def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
     events = dataset.events_by_actor.get(a.id, [])
     out += ["## Events { #events }", ""]
     if events:
-        out += [f"- {link(f'{event_date(e)}: {e.title}', f'/timeline.md#{e.id}')} {status_badge(e.status)}" for e in events]
+        out += [f"- {link(f'{event_date(e)}: {e.title}', timeline.event_url(dataset, e.id))} {status_badge(e.status)}" for e in events]
     else:
         out.append("No event in the timeline names this actor yet.")
     out.append("")
@@ -455,7 +522,7 @@ def corrections_page(dataset: Dataset) -> str:
     if not entries:
         out += ["No record has been corrected yet.", ""]
     for date, _kind, _rid, r, c in entries:
-        out += [f"- **{date.human()}**, {link(record_title(r, dataset), record_url(r))}: {inert(c.change)}"]
+        out += [f"- **{date.human()}**, {link(record_title(r, dataset), record_url(r, dataset))}: {inert(c.change)}"]
     out.append("")
     return "\n".join(out)
 
@@ -476,6 +543,11 @@ def all_pages(dataset: Dataset, *, repo: str | None = None) -> dict[str, str]:
         "corrections.md": corrections_page(dataset),
         "downloads.md": downloads_page(dataset),
     }
+    split = timeline.parts(dataset)
+    for i, part in enumerate(split):
+        prev = split[i - 1] if i else None
+        next_ = split[i + 1] if i + 1 < len(split) else None
+        pages[part.uri] = timeline_part_page(part, dataset, repo, prev, next_)
     for a in dataset.actors:
         pages[f"actors/{a.id}.md"] = actor_page(a, dataset, repo)
     for s in dataset.sources:
