@@ -65,7 +65,8 @@ def meta_text(text: str) -> str:
     return " ".join(text.translate(_META_SAFE).split())
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, *, search: bool = True) -> str:
+    """YAML front matter; ``search=False`` keeps the page out of the search index."""
     title, description = meta_text(title), meta_text(description)
 
     def q(s: str) -> str:
@@ -73,7 +74,8 @@ def front_matter(title: str, description: str) -> str:
 
     if len(description) > 200:
         description = description[:200].rsplit(" ", 1)[0] + "\u2026"
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n---\n\n"
+    exclude = "" if search else "search:\n  exclude: true\n"
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{exclude}---\n\n"
 
 
 def source_line(src: Source) -> str:

@@ -222,9 +222,7 @@ def timeline_part_page(part: timeline.Part, dataset: Dataset, repo: str | None, 
     )
     out = [
         # Long timelines stay out of the search index, which every first visit downloads.
-        front_matter(f"Timeline: {part.title}", f"Events of {part.title}, {first} to {last}, each with its sources.").replace(
-            "---\n\n", "search:\n  exclude: true\n---\n\n", 1
-        ),
+        front_matter(f"Timeline: {part.title}", f"Events of {part.title}, {first} to {last}, each with its sources.", search=False),
         f"# Timeline: {part.title}",
         "",
         around,
@@ -307,7 +305,9 @@ def native_names(a: Actor) -> str:
 def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     out = [
-        front_matter(a.name, a.description),
+        # Per-record pages stay out of the search index (which every first visit downloads):
+        # the actors' and sources' index pages, which are searched, name every one of them.
+        front_matter(a.name, a.description, search=False),
         f"# {inert(a.name)}",
         "",
     ]
@@ -378,7 +378,7 @@ def sources_index_page(dataset: Dataset) -> str:
 
 def source_page(s: Source, dataset: Dataset, repo: str | None = None) -> str:
     out = [
-        front_matter(s.title, f"{s.publisher}, {s.published.human()}: what it reports and what on this site cites it."),
+        front_matter(s.title, f"{s.publisher}, {s.published.human()}: what it reports and what on this site cites it.", search=False),
         f"# {inert(s.title)}",
         "",
         "| | |",
