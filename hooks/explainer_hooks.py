@@ -5,7 +5,9 @@ Per build (and per ``mkdocs serve`` rebuild), each datum is computed once:
 on_startup        remember whether this process builds or serves
 on_config         load and check ``data/`` into one Dataset; render every page and export
 on_files          add the generated pages and downloads (never written into ``docs/``)
-on_page_markdown  hand-written pages: check and expand ``[[cite:..]]`` / ``[[term:..]]``
+on_page_markdown  hand-written pages: check and expand ``[[cite:..]]`` / ``[[term:..]]``;
+                  structured data (JSON-LD) for generated pages
+on_post_page      small repairs to the theme's HTML (explainer/htmlfix.py)
 
 Broken data fails ``mkdocs build`` with every problem listed. Under ``mkdocs serve`` the
 problems are printed and shown on every page, and the site is rebuilt from the last good
@@ -30,6 +32,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from explainer.export import all_exports
+from explainer.htmlfix import tidy
 from explainer.jsonld import for_page
 from explainer.load import load_dataset
 from explainer.model import Dataset
@@ -165,3 +168,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         lines += [f"    - {inert(str(p))}" for p in shown]
         markdown = "\n".join(lines) + "\n\n" + markdown
     return markdown
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    # Repairs to the theme's HTML so that every page validates (see explainer/htmlfix.py).
+    return tidy(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # The same repairs for pages built from theme templates alone (404.html).
+    return tidy(output_content) if template_name.endswith(".html") else output_content

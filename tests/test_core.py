@@ -118,3 +118,22 @@ def test_editor_settings_map_each_schema_to_its_files() -> None:
     settings = json.loads((root / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     for kind in ("events", "sources", "actors", "terms", "figures", "claims"):
         assert settings["yaml.schemas"][f"./schema/{kind}.schema.json"] == f"data/{kind}/*.yaml"
+
+
+def test_tidy_repairs_only_what_the_validator_rejects() -> None:
+    from explainer.htmlfix import tidy
+
+    page = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input type="text" name="query" autocomplete="off">'
+        '<label class="md-nav__link" for="__nav_8" id="__nav_8_label" tabindex="">'
+        '<label class="md-nav__title" for="__toc">'
+    )
+    assert tidy(page) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input type="text" name="query" autocomplete="off">'
+        '<label class="md-nav__link" for="__nav_8" id="__nav_8_label">'
+        '<label class="md-nav__title">'
+    )
+    with_toc = '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">'
+    assert tidy(with_toc) == with_toc
