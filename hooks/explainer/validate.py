@@ -32,92 +32,42 @@ def _corrections(values: list[dict[str, Any]] | None) -> tuple[model.Correction,
     return tuple(model.Correction(v["date"], v["change"]) for v in values or ())
 
 
+RECORD_TYPES: dict[str, type] = {
+    "sources": model.Source,
+    "actors": model.Actor,
+    "terms": model.Term,
+    "events": model.Event,
+    "figures": model.Figure,
+    "claims": model.Claim,
+}
+
+
 def _build(kind: str, v: dict[str, Any], origin: model.Origin) -> model.AnyRecord:
-    common = {
-        "reviewed": v.get("reviewed"),
-        "corrections": _corrections(v.get("corrections")),
-        "origin": origin,
-    }
-    if kind == "sources":
-        return model.Source(
-            id=v["id"],
-            publisher=v["publisher"],
-            title=v["title"],
-            author=v.get("author"),
-            published=v["published"],
-            url=v["url"],
-            archive_url=v.get("archive_url"),
-            accessed=v["accessed"],
-            type=v["type"],
-            language=v["language"],
-            supports=v.get("supports"),
-            **common,
-        )
-    if kind == "actors":
-        names = v.get("names") or {}
-        order = KINDS["actors"].field("names").type.languages
-        return model.Actor(
-            id=v["id"],
-            name=v["name"],
-            names=tuple((lang, names[lang]) for lang in order if lang in names),
-            kind_of=v["kind"],
-            description=v["description"],
-            sources=_citations(v["sources"]),
-            **common,
-        )
-    if kind == "terms":
-        return model.Term(
-            id=v["id"],
-            term=v["term"],
-            aliases=tuple(v.get("aliases") or ()),
-            definition=v["definition"],
-            sources=_citations(v["sources"]),
-            **common,
-        )
-    if kind == "events":
-        return model.Event(
-            id=v["id"],
-            date=v["date"],
-            approximate=bool(v.get("approximate", False)),
-            end=v.get("end"),
-            timezone=v.get("timezone"),
-            alt_dates=tuple(
-                model.AltDate(a["date"], a.get("note"), _citations(a["sources"])) for a in v.get("alt_dates") or ()
-            ),
-            title=v["title"],
-            summary=v["summary"],
-            category=v["category"],
-            actors=tuple(v["actors"]),
-            place=v.get("place"),
-            status=v["status"],
-            sources=_citations(v["sources"]),
-            **common,
-        )
-    if kind == "figures":
-        return model.Figure(
-            id=v["id"],
-            measure=v["measure"],
-            value=v.get("value"),
-            low=v.get("low"),
-            high=v.get("high"),
-            approximate=bool(v.get("approximate", False)),
-            as_of=v["as_of"],
-            claimant=v["claimant"],
-            note=v.get("note"),
-            sources=_citations(v["sources"]),
-            **common,
-        )
-    if kind == "claims":
-        return model.Claim(
-            id=v["id"],
-            claim=v["claim"],
-            date=v.get("date"),
-            verdict=v["verdict"],
-            explanation=v["explanation"],
-            sources=_citations(v["sources"]),
-            **common,
-        )
-    raise ValueError(kind)  # pragma: no cover
+    """Converted field values -> the kind's frozen dataclass (lists become tuples)."""
+    cls = RECORD_TYPES[kind]
+    args: dict[str, Any] = {}
+    for name in cls.__dataclass_fields__:
+        if name == "origin":
+            args[name] = origin
+        elif name == "kind_of":  # 'kind' in YAML; the class attribute 'kind' names the record kind
+            args[name] = v["kind"]
+        elif name == "names":
+            names = v.get("names") or {}
+            order = KINDS["actors"].field("names").type.languages
+            args[name] = tuple((lang, names[lang]) for lang in order if lang in names)
+        elif name == "sources":
+            args[name] = _citations(v.get("sources"))
+        elif name == "corrections":
+            args[name] = _corrections(v.get("corrections"))
+        elif name == "alt_dates":
+            args[name] = tuple(model.AltDate(a["date"], a.get("note"), _citations(a["sources"])) for a in v.get(name) or ())
+        elif name == "approximate":
+            args[name] = bool(v.get(name, False))
+        elif name in ("actors", "aliases"):
+            args[name] = tuple(v.get(name) or ())
+        else:
+            args[name] = v.get(name)
+    return cls(**args)
 
 
 def _record_checks(kind: str, v: dict[str, Any], node: Map, path: str, today: PartialDate) -> list[Problem]:
