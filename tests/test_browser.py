@@ -301,8 +301,13 @@ def test_print_hides_navigation_and_writes_out_source_addresses(browser, base_ur
 
 def test_each_record_has_a_permalink(watched: Watched, dataset_doc: dict) -> None:
     w = watched
-    event = dataset_doc["events"][len(dataset_doc["events"]) // 2]
-    w.goto(f"/timeline/#{event['id']}")
+    events = dataset_doc["events"]
+    for event in (events[-1], events[len(events) // 3], events[len(events) // 2]):
+        w.goto(f"/timeline/#{event['id']}")
+        w.page.wait_for_timeout(300)
+        # The link lands on the event: its heading is on screen (long pages render lazily).
+        box = w.page.locator(f"[id='{event['id']}']").bounding_box()
+        assert box is not None and 0 <= box["y"] < w.page.viewport_size["height"], (event["id"], box)
     # (Material's instant navigation makes in-page links absolute.)
     assert w.page.locator(f"[id='{event['id']}'] a.headerlink").get_attribute("href").endswith(f"/timeline/#{event['id']}")
     assert w.page.locator(f"[id='{event['id']}']").is_visible()

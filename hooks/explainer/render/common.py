@@ -143,7 +143,9 @@ STATUS_HELP = {
 
 
 def status_badge(status: str) -> str:
-    return f'<span class="ex-status ex-status--{status}" title="{STATUS_HELP[status]}">{STATUS_LABEL[status]}</span>'
+    # No title attribute: the timeline's legend explains each status, and every title
+    # costs the reader's phone a tooltip that Material sets up on page load.
+    return f'<span class="ex-status ex-status--{status}">{STATUS_LABEL[status]}</span>'
 
 
 def label(value: str) -> str:
@@ -166,7 +168,7 @@ def edit_link(record: Any, repo: str | None, lead: str = "") -> str:
     if not repo:
         return ""
     o = record.origin
-    return f"{lead}[Edit]({md_url(f'{repo}{o.file}#L{o.line}')} \"Edit {o.file} at line {o.line}\"){{ .ex-edit }}"
+    return f"{lead}[Edit {inert(o.file)} at line {o.line}]({md_url(f'{repo}{o.file}#L{o.line}')}){{ .ex-edit }}"
 
 
 def record_meta(record: Any, repo: str | None) -> str:
