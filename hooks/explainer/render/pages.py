@@ -466,7 +466,7 @@ def claims_page(dataset: Dataset, repo: str | None = None) -> str:
         out += [
             f'<div class="ex-claim ex-claim--{c.verdict}" markdown>',
             "",
-            f"### Claim {i}: {VERDICT_LABEL[c.verdict]} {{ #{c.id} }}",
+            f"## Claim {i}: {VERDICT_LABEL[c.verdict]} {{ #{c.id} }}",
             "",
             f"**The claim:** {inert(c.claim)}" + (f" (about {c.date.human()})" if c.date else ""),
             "",
