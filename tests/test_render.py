@@ -127,3 +127,21 @@ def test_citations_are_numbered_in_reading_order(dataset) -> None:
     assert out.index("[^paper-2024-10-18]") < out.index("[^wire-2025-04-28]")
     defs = out.split("\n\n", 1)[1]
     assert defs.index("[^paper-2024-10-18]:") < defs.index("[^wire-2025-04-28]:")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Korean People's Army and the KPA.", ["Korean People's Army", "KPA"]),
+        ("the korean people's army", []),  # case matters past the first letter
+        ("KPA-led units and KPAX", []),  # whole words only
+        ("Under the korean People's", []),
+        ("Nothing here.", []),
+    ],
+)
+def test_glossary_names_are_found_as_whole_words(dataset, text: str, found: list[str]) -> None:
+    from explainer.termlinks import TermLinkExtension
+
+    ext = TermLinkExtension()
+    ext.set_terms(dataset.terms)
+    assert [text[s:e] for s, e, _ in ext.matches(text)] == found

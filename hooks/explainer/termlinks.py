@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -21,6 +22,7 @@ from markdown.util import AtomicString
 from .model import Term
 from .render.common import attr_text
 
+_WORD = re.compile(r"\w+")
 SKIP = frozenset({"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "sup", "kbd"})
 
 
@@ -39,7 +41,7 @@ class _TermLinker(Treeprocessor):
                 if term is not None:
                     a.set("title", attr_text(term.definition))
                     self.done.add(term.id)
-        if not self.ext.enabled or self.ext.regex is None:
+        if not self.ext.enabled or not self.ext.by_first_word:
             return
         self._walk(root)
 
@@ -55,19 +57,16 @@ class _TermLinker(Treeprocessor):
             self._link(el, el.text, after=None)
 
     def _link(self, parent: etree.Element, text: str, after: etree.Element | None) -> None:
-        regex = self.ext.regex
-        assert regex is not None
-        for m in regex.finditer(text):
-            term = self.ext.lookup[m.group(0)]
+        for start, end, term in self.ext.matches(text):
             if term.id in self.done:
                 continue
             self.done.add(term.id)
             a = etree.Element(
                 "a", {"href": f"/glossary.md#{term.id}", "title": attr_text(term.definition), "class": "ex-term"}
             )
-            a.text = AtomicString(m.group(0))
-            a.tail = text[m.end() :]
-            before = text[: m.start()]
+            a.text = AtomicString(text[start:end])
+            a.tail = text[end:]
+            before = text[:start]
             if after is None:
                 parent.text = before
                 parent.insert(0, a)
@@ -85,8 +84,8 @@ class TermLinkExtension(Extension):
 
     def __init__(self) -> None:
         super().__init__()
-        self.regex: re.Pattern[str] | None = None
-        self.lookup: dict[str, Term] = {}
+        # first word of a name -> (name, term), longest names first
+        self.by_first_word: dict[str, list[tuple[str, Term]]] = {}
         self.by_id: dict[str, Term] = {}
         self.enabled = True
 
@@ -104,9 +103,29 @@ class TermLinkExtension(Extension):
                 lookup.setdefault(name, t)
                 if not name.isupper() and name[0].isupper() and not name[1:2].isupper():
                     lookup.setdefault(name[0].lower() + name[1:], t)
-        self.lookup = lookup
-        names = sorted(lookup, key=lambda n: (-len(n), n))
-        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") if names else None
+        # A dictionary from first words, not one regular expression of every name: with
+        # hundreds of terms, an alternation tried at every position costs seconds a build.
+        by_first: dict[str, list[tuple[str, Term]]] = {}
+        for name, term in lookup.items():
+            first = _WORD.match(name)
+            if first is not None and first.start() == 0:
+                by_first.setdefault(first.group(0), []).append((name, term))
+        for candidates in by_first.values():
+            candidates.sort(key=lambda c: (-len(c[0]), c[0]))
+        self.by_first_word = by_first
+
+    def matches(self, text: str) -> Iterator[tuple[int, int, Term]]:
+        """(start, end, term) of each name in ``text``, whole words only, longest name first."""
+        for word in _WORD.finditer(text):
+            candidates = self.by_first_word.get(word.group(0))
+            start = word.start()
+            if not candidates or (start and text[start - 1] == "-"):
+                continue
+            for name, term in candidates:
+                end = start + len(name)
+                if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+                    yield start, end, term
+                    break
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns (20), before the table of contents (5) and before MkDocs resolves links (0).
