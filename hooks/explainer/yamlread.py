@@ -143,12 +143,11 @@ def read_yaml(data: bytes, file: str, root_path: str = "") -> Node | None:
     def fail(m: yaml.Mark | None, message: str) -> ReadError:
         return ReadError(Problem(_mark(file, m), here(), message))
 
-    def attach(node: Node) -> str:
+    def attach(node: Node) -> None:
         nonlocal root
-        path = here()
         if not stack:
             root = node
-            return path
+            return
         parent, key, ppath = stack[-1]
         if isinstance(parent, Seq):
             parent.items.append(node)
@@ -167,7 +166,6 @@ def read_yaml(data: bytes, file: str, root_path: str = "") -> Node | None:
         else:
             parent.items[key.text] = (key.mark, node)
             stack[-1] = (parent, None, ppath)
-        return path
 
     try:
         loader = _Loader(text)  # the pure-Python reader checks every character here
@@ -193,7 +191,9 @@ def read_yaml(data: bytes, file: str, root_path: str = "") -> Node | None:
                         raise fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep: no record needs that")
                     m = _mark(file, event.start_mark)
                     node: Seq | Map = Seq([], m) if isinstance(event, yaml.SequenceStartEvent) else Map(m)
-                    stack.append((node, None, attach(node)))
+                    path = here()  # computed for collections only: scalars need it only on error
+                    attach(node)
+                    stack.append((node, None, path))
                 elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                     stack.pop()
                 elif isinstance(event, yaml.DocumentStartEvent):

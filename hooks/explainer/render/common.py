@@ -95,12 +95,14 @@ class Footnotes:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._labels: dict[tuple[str, str | None, str | None], str] = {}
+        self._per_source: dict[str, int] = {}  # how many labels each source has so far
 
     def ref(self, citation: Citation) -> str:
         key = (citation.source, citation.locator, citation.quote)
         label = self._labels.get(key)
         if label is None:
-            n = sum(1 for k in self._labels if k[0] == citation.source)
+            n = self._per_source.get(citation.source, 0)
+            self._per_source[citation.source] = n + 1
             label = f"{citation.source}" + (f"-{n}" if n else "")
             self._labels[key] = label
         return f"[^{label}]"
