@@ -109,7 +109,8 @@ def test_shortcuts_expand(dataset, text: str, expected: str) -> None:
 def test_cited_shortcut_adds_a_footnote_with_the_full_citation(dataset) -> None:
     out = expand_shortcuts("See [[cite:paper-2024-10-18]].", dataset)
     assert out.endswith(
-        "[^paper-2024-10-18]: Example Paper: A. Writer, \u201cSpy agency says 1,500 troops left\u201d, 18 October 2024. "
+        # A supplied title (the headline was not recorded) is shown in square brackets.
+        "[^paper-2024-10-18]: Example Paper: A. Writer, &#91;Spy agency says 1,500 troops left&#93;, 18 October 2024. "
         "[About this source](/sources/paper-2024-10-18.md)\n"
     )
 

@@ -72,12 +72,13 @@ def for_page(uri: str, dataset: Dataset, page_url: str, site_name: str) -> str |
             "@context": "https://schema.org",
             "@type": "CreativeWork",
             "name": s.title,
-            "headline": s.title,
             "url": s.url,
             "publisher": {"@type": "Organization", "name": s.publisher},
             "datePublished": s.published.iso(),
             "inLanguage": s.language,
         }
+        if not s.title_supplied:  # a supplied title is our description, not the headline
+            work["headline"] = s.title
         if s.author:
             work["author"] = {"@type": "Person", "name": s.author}
         if s.archive_url:

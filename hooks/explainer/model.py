@@ -42,6 +42,7 @@ class Source:
     id: str
     publisher: str
     title: str
+    title_supplied: bool
     author: str | None
     published: PartialDate
     url: str

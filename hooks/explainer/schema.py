@@ -274,6 +274,12 @@ KINDS: dict[str, Record] = {
             Field("id", Id(), True, "unique id, a lowercase slug"),
             Field("publisher", Text(200), True, "who published it"),
             Field("title", Text(400), True, "the title as published"),
+            Field(
+                "title_supplied",
+                Bool(),
+                False,
+                "true when the headline was not recorded and the title is our description of the page",
+            ),
             Field("author", Text(200), False, "author or authors, where known"),
             Field("published", Date(), True, "publication date"),
             Field("url", Url(), True, "http(s) address of the page"),

@@ -61,7 +61,7 @@ def _build(kind: str, v: dict[str, Any], origin: model.Origin) -> model.AnyRecor
             args[name] = _corrections(v.get("corrections"))
         elif name == "alt_dates":
             args[name] = tuple(model.AltDate(a["date"], a.get("note"), _citations(a["sources"])) for a in v.get(name) or ())
-        elif name == "approximate":
+        elif name in ("approximate", "title_supplied"):
             args[name] = bool(v.get(name, False))
         elif name in ("actors", "aliases"):
             args[name] = tuple(v.get(name) or ())

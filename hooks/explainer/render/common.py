@@ -78,10 +78,16 @@ def front_matter(title: str, description: str, *, search: bool = True) -> str:
     return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{exclude}---\n\n"
 
 
+def source_title(src: Source) -> str:
+    """The title in quotation marks, or, where the headline was not recorded, our description
+    in square brackets (the bibliographer's mark for a supplied title)."""
+    return f"&#91;{inert(src.title)}&#93;" if src.title_supplied else f"\u201c{inert(src.title)}\u201d"
+
+
 def source_line(src: Source) -> str:
     """One source as a citation: Publisher, "Title", 28 April 2025."""
     by = f"{inert(src.author)}, " if src.author else ""
-    return f"{inert(src.publisher)}: {by}\u201c{inert(src.title)}\u201d, {src.published.human()}"
+    return f"{inert(src.publisher)}: {by}{source_title(src)}, {src.published.human()}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

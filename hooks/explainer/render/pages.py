@@ -32,6 +32,7 @@ from .common import (
     plural,
     record_meta,
     source_line,
+    source_title,
     status_badge,
 )
 
@@ -368,8 +369,9 @@ def sources_index_page(dataset: Dataset) -> str:
         out += [f"## {inert(publisher)}", ""]
         for s in group:
             n = len(dataset.cited_by.get(s.id, ()))
+            shown = f"[{s.title}]" if s.title_supplied else s.title
             out.append(
-                f"- {link(s.title, f'/sources/{s.id}.md')}, {s.published.human()} "
+                f"- {link(shown, f'/sources/{s.id}.md')}, {s.published.human()} "
                 f"({SOURCE_TYPE_LABEL[s.type].lower()}; cited by {plural(n, 'record')})"
             )
         out.append("")
@@ -378,9 +380,18 @@ def sources_index_page(dataset: Dataset) -> str:
 
 def source_page(s: Source, dataset: Dataset, repo: str | None = None) -> str:
     out = [
-        front_matter(s.title, f"{s.publisher}, {s.published.human()}: what it reports and what on this site cites it.", search=False),
-        f"# {inert(s.title)}",
+        front_matter(
+            f"[{s.title}]" if s.title_supplied else s.title,
+            f"{s.publisher}, {s.published.human()}: what it reports and what on this site cites it.",
+            search=False,
+        ),
+        f"# {source_title(s)}" if s.title_supplied else f"# {inert(s.title)}",
         "",
+        *(
+            ["*The headline of this page was not recorded: the title above, in brackets, is our description of it.*", ""]
+            if s.title_supplied
+            else []
+        ),
         "| | |",
         "| --- | --- |",
         f"| Publisher | {inert(s.publisher)} |",
