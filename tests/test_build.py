@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import ROOT, Build, mkdocs_build
 from explainer.export import all_exports
 from explainer.load import load_dataset
 

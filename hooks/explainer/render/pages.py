@@ -31,7 +31,6 @@ from .common import (
     paragraphs,
     plural,
     record_meta,
-    source_line,
     source_title,
     status_badge,
 )
@@ -342,12 +341,11 @@ def glossary_page(dataset: Dataset, repo: str | None = None) -> str:
         f"{plural(len(dataset.terms), 'term')}, in alphabetical order.",
         "",
     ]
-    for letter, terms in groupby(dataset.terms, key=lambda t: t.term[:1].upper()):
-        for t in terms:
-            out += [f"## {inert(t.term)} {{ #{t.id} }}", ""]
-            if t.aliases:
-                out += ["*Also:* " + ", ".join(inert(x) for x in t.aliases), ""]
-            out += [paragraphs(t.definition) + notes.refs(t.sources), "", record_meta(t, repo)]
+    for t in dataset.terms:
+        out += [f"## {inert(t.term)} {{ #{t.id} }}", ""]
+        if t.aliases:
+            out += ["*Also:* " + ", ".join(inert(x) for x in t.aliases), ""]
+        out += [paragraphs(t.definition) + notes.refs(t.sources), "", record_meta(t, repo)]
     out.append(notes.definitions())
     return "\n".join(out)
 
