@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from explainer.export import all_exports
 from explainer.htmlfix import tidy
@@ -168,6 +169,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         lines += [f"    - {inert(str(p))}" for p in shown]
         markdown = "\n".join(lines) + "\n\n" + markdown
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # A page that hides its table of contents (a glossary of hundreds of terms) must not
+    # carry it in the navigation either, where the theme would still write every entry.
+    if "toc" in (page.meta.get("hide") or []):
+        page.toc = get_toc([])
+    return html
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

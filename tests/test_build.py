@@ -203,3 +203,24 @@ def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_pr
     assert 'href="../../timeline/2025-04/#2025-04-28-admission"' in actor
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in search["docs"] if d["location"].startswith("timeline/2025-04/")]
+
+
+def test_a_long_glossary_has_no_table_of_contents(mini_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_TOC_ENTRIES terms the table of contents goes, from the sidebar and from the
+    navigation (where the theme would otherwise repeat every entry)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from explainer.render import common, pages
+
+    def count_toc_links(site: Path) -> int:
+        return (site / "glossary" / "index.html").read_text(encoding="utf-8").count('<a href="#kpa" class="md-nav__link">')
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(tmp_path / "a"), strict=True))
+    assert count_toc_links(tmp_path / "a") >= 1
+    monkeypatch.setattr(common, "MAX_TOC_ENTRIES", 0)
+    monkeypatch.setattr(pages, "MAX_TOC_ENTRIES", 0)
+    build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(tmp_path / "b"), strict=True))
+    assert count_toc_links(tmp_path / "b") == 0
+    assert 'id="kpa"' in (tmp_path / "b" / "glossary" / "index.html").read_text(encoding="utf-8")

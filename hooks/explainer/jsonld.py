@@ -14,6 +14,7 @@ from typing import Any
 from .model import Dataset
 from .render import timeline
 
+MAX_FULL_TERMS = 200
 VERDICT_RATING = {"accurate": 5, "imprecise": 3, "unverified": 2, "inaccurate": 1}
 
 
@@ -44,6 +45,9 @@ def for_page(uri: str, dataset: Dataset, page_url: str, site_name: str) -> str |
             events.append(item)
         return _dump({"@context": "https://schema.org", "@graph": events})
     if uri == "glossary.md":
+        # Definitions are in the page itself; past a few hundred terms the structured copy
+        # of each would double a page the reader downloads, so only names and links stay.
+        full = len(dataset.terms) <= MAX_FULL_TERMS
         return _dump(
             {
                 "@context": "https://schema.org",
@@ -56,7 +60,7 @@ def for_page(uri: str, dataset: Dataset, page_url: str, site_name: str) -> str |
                         "@id": f"{page_url}#{t.id}",
                         "url": f"{page_url}#{t.id}",
                         "name": t.term,
-                        "description": t.definition,
+                        **({"description": t.definition} if full else {}),
                         **({"alternateName": list(t.aliases)} if t.aliases else {}),
                         "inDefinedTermSet": page_url,
                     }

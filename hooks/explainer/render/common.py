@@ -65,8 +65,14 @@ def meta_text(text: str) -> str:
     return " ".join(text.translate(_META_SAFE).split())
 
 
-def front_matter(title: str, description: str, *, search: bool = True) -> str:
-    """YAML front matter; ``search=False`` keeps the page out of the search index."""
+# A table of contents longer than this is no help to a reader, and the theme writes it
+# into the page twice (a long glossary's page would pass a megabyte).
+MAX_TOC_ENTRIES = 100
+
+
+def front_matter(title: str, description: str, *, search: bool = True, toc: bool = True) -> str:
+    """YAML front matter; ``search=False`` keeps the page out of the search index,
+    ``toc=False`` leaves out the table of contents."""
     title, description = meta_text(title), meta_text(description)
 
     def q(s: str) -> str:
@@ -75,7 +81,8 @@ def front_matter(title: str, description: str, *, search: bool = True) -> str:
     if len(description) > 200:
         description = description[:200].rsplit(" ", 1)[0] + "\u2026"
     exclude = "" if search else "search:\n  exclude: true\n"
-    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{exclude}---\n\n"
+    hide = "" if toc else "hide:\n  - toc\n"
+    return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{exclude}{hide}---\n\n"
 
 
 def source_title(src: Source) -> str:

@@ -19,6 +19,7 @@ from . import timeline
 from .chart import chart
 from .common import (
     STATUS_HELP,
+    MAX_TOC_ENTRIES,
     STATUS_LABEL,
     Footnotes,
     figure_value,
@@ -335,7 +336,11 @@ def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
 def glossary_page(dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     out = [
-        front_matter("Glossary", "The terms, abbreviations and names used in the explainer, defined with their sources."),
+        front_matter(
+            "Glossary",
+            "The terms, abbreviations and names used in the explainer, defined with their sources.",
+            toc=len(dataset.terms) <= MAX_TOC_ENTRIES,
+        ),
         "# Glossary",
         "",
         f"{plural(len(dataset.terms), 'term')}, in alphabetical order.",
@@ -356,7 +361,7 @@ SOURCE_TYPE_LABEL = {t: label(t) for t in SOURCE_TYPES}
 def sources_index_page(dataset: Dataset) -> str:
     publishers = {s.publisher for s in dataset.sources}
     out = [
-        front_matter("Sources", "Every source the explainer cites, with what cites it."),
+        front_matter("Sources", "Every source the explainer cites, with what cites it.", toc=len(publishers) <= MAX_TOC_ENTRIES),
         "# Sources",
         "",
         f"{plural(len(dataset.sources), 'source')} from {plural(len(publishers), 'publisher')}, "
