@@ -89,7 +89,8 @@ def test_events_csv_has_one_row_per_event(dataset) -> None:
 
 SHORTCUT_CASES = [
     ("See [[cite:wire-2025-04-28]].", "See [^wire-2025-04-28]."),
-    ("[[cite:wire-2025-04-28, paper-2024-10-18]]", "[^wire-2025-04-28][^paper-2024-10-18]"),
+    # Sources cited together share one number (one tooltip lists them all).
+    ("[[cite:wire-2025-04-28, paper-2024-10-18]]", "[^wire-2025-04-28.and.1]"),
     ("The [[term:kpa]] fought.", "The [Korean People&#39;s Army]"),
     ("The [[term:kpa|army]] fought.", "The [army](/glossary.md#kpa){ .ex-term } fought."),
     ("`[[cite:nope]]` stays", "`[[cite:nope]]` stays"),
@@ -146,3 +147,13 @@ def test_glossary_names_are_found_as_whole_words(dataset, text: str, found: list
     ext = TermLinkExtension()
     ext.set_terms(dataset.terms)
     assert [text[s:e] for s, e, _ in ext.matches(text)] == found
+
+
+def test_sources_cited_together_share_one_note_linking_each_source(dataset) -> None:
+    out = expand_shortcuts("A.[[cite:wire-2025-04-28, paper-2024-10-18]] B.[[cite:wire-2025-04-28]] C.[[cite:paper-2024-10-18, wire-2025-04-28]]", dataset)
+    assert out.startswith("A.[^wire-2025-04-28.and.1] B.[^wire-2025-04-28] C.[^paper-2024-10-18.and.1]")
+    assert (
+        "[^wire-2025-04-28.and.1]: [Example Wire](/sources/wire-2025-04-28.md): \u201cState media says troops were sent\u201d, "
+        "28 April 2025; [Example Paper](/sources/paper-2024-10-18.md): A. Writer, &#91;Spy agency says 1,500 troops left&#93;, "
+        "18 October 2024.\n"
+    ) in out

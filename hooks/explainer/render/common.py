@@ -101,38 +101,64 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
+CitationKey = tuple[str, str | None, str | None]  # (source id, locator, quote)
+
+
 class Footnotes:
-    """Numbered citations for one page: Python-Markdown's footnotes, which Material
-    shows as tooltips. The same source (with the same locator) keeps one number."""
+    """Numbered citations for one page: Python-Markdown's footnotes, which Material shows
+    as tooltips.
+
+    The sources cited together (an event's sources, one ``[[cite:a, b]]``) share one
+    number, whose note lists each of them with a link to its page: one tooltip shows them
+    all, and a long page carries one citation mark per claim rather than one per source.
+    The same group cited again keeps its number.
+    """
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._labels: dict[tuple[str, str | None, str | None], str] = {}
-        self._per_source: dict[str, int] = {}  # how many labels each source has so far
-
-    def ref(self, citation: Citation) -> str:
-        key = (citation.source, citation.locator, citation.quote)
-        label = self._labels.get(key)
-        if label is None:
-            n = self._per_source.get(citation.source, 0)
-            self._per_source[citation.source] = n + 1
-            label = f"{citation.source}" + (f"-{n}" if n else "")
-            self._labels[key] = label
-        return f"[^{label}]"
+        self._labels: dict[tuple[CitationKey, ...], str] = {}
+        self._per_base: dict[str, int] = {}  # labels made so far from each base
 
     def refs(self, citations: tuple[Citation, ...] | list[Citation]) -> str:
-        return "".join(self.ref(c) for c in citations)
+        keys = tuple(dict.fromkeys((c.source, c.locator, c.quote) for c in citations))
+        if not keys:
+            return ""
+        label = self._labels.get(keys)
+        if label is None:
+            # Labels are made of source ids (slugs) and dots, which no id contains.
+            base = keys[0][0] if len(keys) == 1 else f"{keys[0][0]}.and.{len(keys) - 1}"
+            n = self._per_base.get(base, 0)
+            self._per_base[base] = n + 1
+            label = base + (f".{n}" if n else "")
+            self._labels[keys] = label
+        return f"[^{label}]"
+
+    def ref(self, citation: Citation) -> str:
+        return self.refs([citation])
+
+    def _entry(self, key: CitationKey, *, linked: bool) -> str:
+        """One source of a note; ``linked`` makes its publisher the link to the source's page."""
+        source_id, locator, quote = key
+        src = self.dataset.source[source_id]
+        extra = ""
+        if locator:
+            extra += f", {inert(locator)}"
+        if quote:
+            extra += f": \u201c{inert(quote)}\u201d"
+        if not linked:
+            return f"{source_line(src)}{extra}"
+        by = f"{inert(src.author)}, " if src.author else ""
+        publisher = link(src.publisher, f"/sources/{source_id}.md")
+        return f"{publisher}: {by}{source_title(src)}, {src.published.human()}{extra}"
 
     def definitions(self) -> str:
         lines = []
-        for (source_id, locator, quote), label in self._labels.items():
-            src = self.dataset.source[source_id]
-            extra = ""
-            if locator:
-                extra += f", {inert(locator)}"
-            if quote:
-                extra += f": \u201c{inert(quote)}\u201d"
-            lines.append(f"[^{label}]: {source_line(src)}{extra}. {link('About this source', f'/sources/{source_id}.md')}")
+        for keys, label in self._labels.items():
+            if len(keys) == 1:
+                text = f"{self._entry(keys[0], linked=False)}. {link('About this source', f'/sources/{keys[0][0]}.md')}"
+            else:
+                text = "; ".join(self._entry(k, linked=True) for k in keys) + "."
+            lines.append(f"[^{label}]: {text}")
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
