@@ -244,8 +244,9 @@ def timeline_part_page(part: timeline.Part, dataset: Dataset, repo: str | None, 
 
 
 def filter_form(events: tuple[Event, ...], dataset: Dataset) -> str:
-    """The timeline's filters: hidden until explainer.js shows them, so that without
-    JavaScript every event is simply listed. Option labels are escaped here (raw HTML)."""
+    """The timeline's filters. Without JavaScript the theme's ``no-js`` class hides them and
+    every event is simply listed; with it they take their place from the first paint (no
+    layout shift). Option labels are escaped here (raw HTML)."""
 
     def select(name: str, text: str, options: list[tuple[str, str]]) -> str:
         opts = "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in options)
@@ -266,7 +267,7 @@ def filter_form(events: tuple[Event, ...], dataset: Dataset) -> str:
         select("year", "Year", [(str(y), str(y)) for y in years]),
     ]
     return (
-        '<form class="ex-filters" data-ex-filters hidden role="search" aria-label="Filter the timeline">'
+        '<form class="ex-filters" data-ex-filters role="search" aria-label="Filter the timeline">'
         + "".join(f'<div class="ex-filter">{f}</div>' for f in fields)
         + '<button type="reset" class="md-button">Show all</button>'
         + '<p class="ex-filter-count" role="status" aria-live="polite"></p>'
