@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,7 +71,6 @@ class _State:
     last_good: Dataset | None = None  # kept across serve rebuilds
     pages: dict[str, str] = field(default_factory=dict)
     exports: dict[str, str] = field(default_factory=dict)
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 _state = _State()
@@ -101,10 +99,7 @@ def _source_date_epoch(root: Path) -> None:
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     _source_date_epoch(root)
-    _state.timings = {}
-    t0 = time.perf_counter()
     dataset, problems = load_dataset(root / "data")
-    _state.timings["load and validate"] = time.perf_counter() - t0
     _state.problems = problems
     if problems:
         if _state.command != "serve":
@@ -122,7 +117,6 @@ def on_config(config: MkDocsConfig) -> None:
     _termlinks.set_terms(dataset.terms)
     if _termlinks not in config.markdown_extensions:
         config.markdown_extensions.append(_termlinks)
-    t0 = time.perf_counter()
     # Edit links point at the YAML on the repository named in mkdocs.yml, when there is one.
     repo = None
     if config.repo_url:
@@ -132,10 +126,7 @@ def on_config(config: MkDocsConfig) -> None:
         # for a repository that is only known from the environment.
         config.edit_uri = f"edit/{branch}/docs/"
     _state.pages = all_pages(dataset, repo=repo)
-    _state.timings["generate pages"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
     _state.exports = all_exports(dataset)
-    _state.timings["exports"] = time.perf_counter() - t0
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -165,7 +156,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             page.meta["jsonld"] = ld
     if _state.problems and _state.command == "serve":
         shown = _state.problems[:50]
-        lines = [f'!!! failure "{len(_state.problems)} problems in data/: this page shows the last good data"', ""]
+        what = "this page shows the last good data" if _state.last_good is not None else "no data could be shown"
+        lines = [f'!!! failure "{len(_state.problems)} problems in data/: {what}"', ""]
         lines += [f"    - {inert(str(p))}" for p in shown]
         markdown = "\n".join(lines) + "\n\n" + markdown
     return markdown
