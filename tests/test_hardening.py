@@ -257,8 +257,16 @@ def test_serve_keeps_the_last_good_site_while_the_data_is_broken(mini_project: P
 
             # Wait until a build has seen the fix: the watcher may have queued more than one
             # build for the bad edit, so count builds until the page shows the fixed data.
-            _write(events, good.replace("North Korea admits the deployment", "North Korea admits it"))
-            _wait_for(lambda: "North Korea admits it" in _get(url), 90, "the site to show the fix", log)
+            fixed = good.replace("North Korea admits the deployment", "North Korea admits it")
+            _write(events, fixed)
+            try:
+                _wait_for(lambda: "North Korea admits it" in _get(url), 45, "the site to show the fix", log)
+            except AssertionError:
+                # MkDocs' file watcher has been seen to miss a save made while it was still
+                # rebuilding for the previous one (once, on a loaded machine); a contributor
+                # would save again. Our hooks are what is under test here, not the watcher.
+                _write(events, fixed)
+                _wait_for(lambda: "North Korea admits it" in _get(url), 45, "the site to show the fix", log)
             page = _get(url)
             assert "problems in data/" not in page
         finally:
