@@ -11,9 +11,6 @@ from collections.abc import Iterator
 from .model import Source, Term
 from .problems import Mark, Problem
 
-Located = tuple[object, str, dict[str, Mark]]  # (record, field path prefix, field marks)
-
-
 def duplicate_urls(sources: list[tuple[Source, str, dict[str, Mark]]]) -> Iterator[Problem]:
     """The same page cited under two ids splits what cites it across two source pages."""
     first: dict[str, tuple[Source, Mark]] = {}

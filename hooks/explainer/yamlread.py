@@ -22,12 +22,8 @@ from .problems import Mark, Problem
 
 try:  # libyaml, when PyYAML was built with it
     from yaml import CSafeLoader as _Loader
-
-    LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-    LIBYAML = False
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 12

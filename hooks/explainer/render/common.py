@@ -133,9 +133,6 @@ class Footnotes:
             self._labels[keys] = label
         return f"[^{label}]"
 
-    def ref(self, citation: Citation) -> str:
-        return self.refs([citation])
-
     def _entry(self, key: CitationKey, *, linked: bool) -> str:
         """One source of a note; ``linked`` makes its publisher the link to the source's page."""
         source_id, locator, quote = key
@@ -161,12 +158,6 @@ class Footnotes:
             lines.append(f"[^{label}]: {text}")
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
-
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    return _SLUG_RE.sub("-", text.lower()).strip("-")
 
 
 STATUS_LABEL = {
