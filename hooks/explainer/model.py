@@ -38,6 +38,14 @@ class AltDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Disclosure:
+    date: PartialDate
+    by: tuple[str, ...]
+    note: str | None
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     publisher: str
@@ -92,6 +100,7 @@ class Event:
     end: PartialDate | None
     timezone: str | None
     alt_dates: tuple[AltDate, ...]
+    disclosed: Disclosure | None
     title: str
     summary: str
     category: str
@@ -213,4 +222,6 @@ def all_citations(record: AnyRecord) -> list[Citation]:
     if isinstance(record, Event):
         for alt in record.alt_dates:
             out.extend(alt.sources)
+        if record.disclosed is not None:
+            out.extend(record.disclosed.sources)
     return out

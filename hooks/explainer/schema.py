@@ -263,6 +263,16 @@ ALT_DATE = Record(
     title="Alternative date",
 )
 
+DISCLOSURE = Record(
+    (
+        Field("date", Date(), True, "when the event became public"),
+        Field("by", ListOf(Ref("actors"), 1), True, "who made it public: the actors who disclosed or revealed it"),
+        Field("note", Text(500), False, "how it became known"),
+        Field("sources", ListOf(CITATION, 1), True, "the sources that report the disclosure"),
+    ),
+    title="Disclosure",
+)
+
 _COMMON_TAIL = (
     Field("reviewed", Date(), False, "when an editor last checked this record against its sources"),
     Field("corrections", ListOf(CORRECTION), False, "dated corrections, newest last"),
@@ -324,6 +334,7 @@ KINDS: dict[str, Record] = {
             Field("end", Date(), False, "when it ended, for events that lasted"),
             Field("timezone", Text(500), False, "a note on time zones, where they change the date"),
             Field("alt_dates", ListOf(ALT_DATE), False, "other dates that sources give"),
+            Field("disclosed", DISCLOSURE, False, "when and by whom the event became public, where that came later"),
             Field("title", Text(200), True, "a short title"),
             Field("summary", Text(2000), True, "what happened, attributed where contested"),
             Field("category", Enum(CATEGORIES), True, "what kind of event"),

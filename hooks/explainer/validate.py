@@ -61,6 +61,9 @@ def _build(kind: str, v: dict[str, Any], origin: model.Origin) -> model.AnyRecor
             args[name] = _corrections(v.get("corrections"))
         elif name == "alt_dates":
             args[name] = tuple(model.AltDate(a["date"], a.get("note"), _citations(a["sources"])) for a in v.get(name) or ())
+        elif name == "disclosed":
+            d = v.get(name)
+            args[name] = None if d is None else model.Disclosure(d["date"], tuple(d["by"]), d.get("note"), _citations(d["sources"]))
         elif name in ("approximate", "title_supplied"):
             args[name] = bool(v.get(name, False))
         elif name in ("actors", "aliases"):
@@ -94,6 +97,15 @@ def _record_checks(kind: str, v: dict[str, Any], node: Map, path: str, today: Pa
                     f"{path}.precision",
                     f"precision '{precision}' contradicts the date '{start}' (which is at {start.precision} precision): "
                     "write the date at the precision you mean and remove 'precision'",
+                )
+            )
+        disclosed = v.get("disclosed")
+        if disclosed is not None and disclosed["date"].last_day() < start.first_day():
+            out.append(
+                Problem(
+                    _mark(node, "disclosed"),
+                    f"{path}.disclosed.date",
+                    f"made public ({disclosed['date']}) before it happened ({start}): check both dates",
                 )
             )
         for i, alt in enumerate(v.get("alt_dates") or ()):

@@ -132,6 +132,10 @@ def event_block(e: Event, dataset: Dataset, notes: Footnotes, repo: str | None, 
     for alt in e.alt_dates:
         note = f" ({inert(alt.note)})" if alt.note else ""
         lines += [f"*Also dated* {alt.date.human()}{note}{notes.refs(alt.sources)}", ""]
+    if e.disclosed is not None:
+        d = e.disclosed
+        note = f" ({inert(d.note)})" if d.note else ""
+        lines += [f"*Made public* {d.date.human()} by {actor_links(d.by, dataset)}{note}{notes.refs(d.sources)}", ""]
     lines += [f"*Actors:* {actor_links(e.actors, dataset)}", "", record_meta(e, repo), "</div>", ""]
     return "\n".join(lines)
 
