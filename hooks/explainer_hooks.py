@@ -3,9 +3,11 @@
 Per build (and per ``mkdocs serve`` rebuild), each datum is computed once:
 
 on_startup        remember whether this process builds or serves
-on_config         load and check ``data/`` into one Dataset; render every page and export
-on_files          add the generated pages and downloads (never written into ``docs/``)
-on_page_markdown  hand-written pages: check and expand ``[[cite:..]]`` / ``[[term:..]]``;
+on_config         load and check ``data/`` into one Dataset; render every page and file;
+                  set the navigation (``explainer.outputs.NAV``)
+on_files          add the generated pages and files (never written into ``docs/``)
+on_pre_page       date every page by the build's date (reproducible sitemaps)
+on_page_markdown  hand-written pages: check and expand the ``[[...]]`` shortcuts;
                   structured data (JSON-LD) for generated pages
 on_post_page      small repairs to the theme's HTML (explainer/htmlfix.py)
 
@@ -20,27 +22,30 @@ doing so: the core package is imported here, at the top, and per-build state liv
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from explainer.export import all_exports
+from explainer import outputs
+from explainer.dates import PartialDate
 from explainer.htmlfix import tidy
-from explainer.jsonld import for_page
+from explainer.i18n import catalogue
 from explainer.load import load_dataset
 from explainer.model import Dataset
 from explainer.problems import Problem, format_problems
-from explainer.render import all_pages
-from explainer.render.common import inert
+from explainer.render.context import Ctx, Page as GeneratedPage
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
 from explainer.termlinks import TermLinkExtension
+from explainer.text import inert
+from explainer.urls import link_target
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,29 +53,16 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("explainer")
 
-# Generated pages listed in mkdocs.yml's nav; every other generated page is reached by links.
-NAV_PAGES = frozenset(
-    {
-        "timeline.md",
-        "numbers.md",
-        "actors/index.md",
-        "glossary.md",
-        "sources/index.md",
-        "claims.md",
-        "corrections.md",
-        "downloads.md",
-    }
-)
-
 
 @dataclass
 class _State:
     command: str = "build"
-    dataset: Dataset = field(default_factory=Dataset)
+    ctx: Ctx = field(default_factory=lambda: Ctx(Dataset()))
     problems: list[Problem] = field(default_factory=list)
     last_good: Dataset | None = None  # kept across serve rebuilds
-    pages: dict[str, str] = field(default_factory=dict)
-    exports: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    build_date: str = ""  # YYYY-MM-DD
 
 
 _state = _State()
@@ -82,23 +74,31 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state.command = command
 
 
-def _source_date_epoch(root: Path) -> None:
-    """Date the build by the last commit, so that the same checkout builds the same bytes."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
+def _git(root: Path, *args: str) -> str | None:
     try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10, check=False
-        )
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=False)
     except OSError:
-        return
-    if out.returncode == 0 and out.stdout.strip().isdigit():
-        os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
+        return None
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else None
+
+
+def _build_time(root: Path) -> dt.datetime:
+    """The build's date: SOURCE_DATE_EPOCH when set, else the last commit's time, so that the
+    same checkout builds the same bytes (read, never written into the environment)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git(root, "log", "-1", "--format=%ct")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)  # pragma: no cover - outside a checkout
+
+
+def _nav(entries: tuple[outputs.NavEntry, ...], tr: Any) -> list[dict[str, Any]]:
+    return [{tr._(title): target if isinstance(target, str) else _nav(target, tr)} for title, target in entries]
 
 
 def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    _source_date_epoch(root)
+    built = _build_time(root)
+    _state.build_date = built.date().isoformat()
     dataset, problems = load_dataset(root / "data")
     _state.problems = problems
     if problems:
@@ -113,10 +113,6 @@ def on_config(config: MkDocsConfig) -> None:
             dataset = Dataset()
     else:
         _state.last_good = dataset
-    _state.dataset = dataset
-    _termlinks.set_terms(dataset.terms)
-    if _termlinks not in config.markdown_extensions:
-        config.markdown_extensions.append(_termlinks)
     # Edit links point at the YAML on the repository named in mkdocs.yml, when there is one.
     repo = None
     if config.repo_url:
@@ -125,35 +121,56 @@ def on_config(config: MkDocsConfig) -> None:
         # Hand-written pages get Material's edit button; mkdocs.yml cannot name a branch
         # for a repository that is only known from the environment.
         config.edit_uri = f"edit/{branch}/docs/"
-    _state.pages = all_pages(dataset, repo=repo)
-    _state.exports = all_exports(dataset)
+    tr = catalogue(config.theme.get("language", "en"))
+    ctx = Ctx(
+        dataset,
+        tr,
+        repo=repo,
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        commit=_git(root, "rev-parse", "HEAD"),
+        built=PartialDate(built.year, built.month, built.day),
+    )
+    _state.ctx = ctx
+    _termlinks.set_terms(dataset.by_id.get("terms", {}).values(), lambda t: link_target(t, dataset, tr.lang))
+    if _termlinks not in config.markdown_extensions:
+        config.markdown_extensions.append(_termlinks)
+    config.nav = _nav(outputs.NAV, tr)
+    _state.pages = outputs.pages(ctx)
+    _state.files = outputs.files(ctx)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for uri, content in {**_state.pages, **_state.exports}.items():
-        existing = files.get_file_from_path(uri)
-        if existing is not None:
+    in_nav = outputs.nav_pages()
+    generated = {**{uri: p.markdown for uri, p in _state.pages.items()}, **_state.files}
+    for uri, content in generated.items():
+        if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} shadows a page generated from data/: rename or delete docs/{uri}")
-        inclusion = InclusionLevel.UNDEFINED if uri in NAV_PAGES or not uri.endswith(".md") else InclusionLevel.NOT_IN_NAV
+        listed = uri in in_nav or not uri.endswith(".md")
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     return files
 
 
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    # The sitemap dates every page, and its .gz header takes the latest date: the build's.
+    page.update_date = _state.build_date
+    return page
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    ctx = _state.ctx
     # The glossary defines the terms: linking them there would only point at themselves.
     _termlinks.enabled = page.file.src_uri != "glossary.md"
-    if page.file.generated_by is None:
+    generated = _state.pages.get(page.file.src_uri)
+    if generated is None:
         # A hand-written page: located problems for unknown ids, then the expansion.
         src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        for p in check_shortcuts(page.file.content_string, _state.dataset, src):
+        for p in check_shortcuts(page.file.content_string, ctx.dataset, src):
             log.warning(str(p))
-        markdown = expand_shortcuts(markdown, _state.dataset)
-    else:
-        # Without a site_url, "#id" resolves against the page itself.
-        page_url = page.canonical_url or ""
-        ld = for_page(page.file.src_uri, _state.dataset, page_url, config.site_name)
-        if ld is not None:
-            page.meta["jsonld"] = ld
+        markdown = expand_shortcuts(markdown, ctx)
+    elif generated.jsonld is not None:
+        page.meta["jsonld"] = generated.jsonld
     if _state.problems and _state.command == "serve":
         shown = _state.problems[:50]
         what = "this page shows the last good data" if _state.last_good is not None else "no data could be shown"

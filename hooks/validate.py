@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from explainer.load import load_dataset
-from explainer.schema import KINDS, kind_schema
+from explainer.kinds import KINDS
+from explainer.schema import kind_schema
 from explainer.problems import format_problems
 from explainer.shortcuts import check_shortcuts
 

@@ -78,7 +78,7 @@ def test_stray_files_in_data_are_reported(tmp_path: Path) -> None:
     (tmp_path / "data" / "event.yaml").write_text("x")
     _, problems = load_dataset(tmp_path / "data", as_of=AS_OF)
     assert [str(p) for p in problems] == [
-        "data/event.yaml:1:1: a data file must sit in one of data/{events,actors,sources,terms,figures,claims}/, not at event.yaml",
+        "data/event.yaml:1:1: a data file must sit in one of data/{events,figures,actors,places,terms,claims,sources}/, not at event.yaml",
         "data/events/2026.yml:1:1: rename the file to end in '.yaml'",
         "data/events/notes.txt:1:1: not a data file: only .yaml files (and README.md) belong in data/",
     ]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Build, mkdocs_build
-from explainer.export import all_exports
+from explainer.kinds import KINDS
+from explainer.outputs import all_files as all_exports
 from explainer.load import load_dataset
 
 
@@ -173,7 +174,7 @@ def test_edit_links_open_the_yaml_at_the_record_line(mini_project: Path, tmp_pat
             assert re.match(r"^- id: [0-9a-z-]+$", text), (page, file, line, text)
             seen.add(text.removeprefix("- id: "))
     doc = json.loads((tmp_path / "site" / "data" / "dataset.json").read_text(encoding="utf-8"))
-    every = {r["id"] for kind in ("events", "actors", "sources", "terms", "figures", "claims") for r in doc[kind]}
+    every = {r["id"] for kind in KINDS for r in doc[kind]}
     assert seen == every
 
 
@@ -183,10 +184,10 @@ def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_pr
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from explainer.render import timeline
+    from explainer.render import periods
 
-    monkeypatch.setattr(timeline, "SPLIT_AT", 2)
-    monkeypatch.setattr(timeline, "MONTH_SPLIT_AT", 1)
+    monkeypatch.setattr(periods, "SPLIT_AT", 2)
+    monkeypatch.setattr(periods, "MONTH_SPLIT_AT", 1)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     site = tmp_path / "site"
     build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(site), strict=True))
@@ -211,7 +212,7 @@ def test_a_long_glossary_has_no_table_of_contents(mini_project: Path, tmp_path: 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from explainer.render import common, pages
+    from explainer.render import glossary
 
     def count_toc_links(site: Path) -> int:
         return (site / "glossary" / "index.html").read_text(encoding="utf-8").count('<a href="#kpa" class="md-nav__link">')
@@ -219,8 +220,7 @@ def test_a_long_glossary_has_no_table_of_contents(mini_project: Path, tmp_path: 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(tmp_path / "a"), strict=True))
     assert count_toc_links(tmp_path / "a") >= 1
-    monkeypatch.setattr(common, "MAX_TOC_ENTRIES", 0)
-    monkeypatch.setattr(pages, "MAX_TOC_ENTRIES", 0)
+    monkeypatch.setattr(glossary, "MAX_TOC_ENTRIES", 0)
     build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(tmp_path / "b"), strict=True))
     assert count_toc_links(tmp_path / "b") == 0
     assert 'id="kpa"' in (tmp_path / "b" / "glossary" / "index.html").read_text(encoding="utf-8")

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from badcases import AS_OF, MINI
-from explainer.export import all_exports
+from explainer.outputs import all_files as all_exports
 from explainer.load import load_dataset
-from explainer.render import all_pages
+from explainer.outputs import all_pages
+from explainer.render.context import Ctx
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -100,7 +101,7 @@ SHORTCUT_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), SHORTCUT_CASES)
 def test_shortcuts_expand(dataset, text: str, expected: str) -> None:
-    out = expand_shortcuts(text, dataset)
+    out = expand_shortcuts(text, Ctx(dataset))
     if "Korean People" in expected:
         assert out.startswith("The [Korean People's Army](/glossary.md#kpa){ .ex-term }")
     else:
@@ -108,7 +109,7 @@ def test_shortcuts_expand(dataset, text: str, expected: str) -> None:
 
 
 def test_cited_shortcut_adds_a_footnote_with_the_full_citation(dataset) -> None:
-    out = expand_shortcuts("See [[cite:paper-2024-10-18]].", dataset)
+    out = expand_shortcuts("See [[cite:paper-2024-10-18]].", Ctx(dataset))
     assert out.endswith(
         # A supplied title (the headline was not recorded) is shown in square brackets.
         "[^paper-2024-10-18]: Example Paper: A. Writer, &#91;Spy agency says 1,500 troops left&#93;, 18 October 2024. "
@@ -125,7 +126,7 @@ def test_unknown_shortcut_ids_are_located_problems(dataset) -> None:
 
 
 def test_citations_are_numbered_in_reading_order(dataset) -> None:
-    out = expand_shortcuts("A.[[cite:paper-2024-10-18]] B.[[cite:wire-2025-04-28]]", dataset)
+    out = expand_shortcuts("A.[[cite:paper-2024-10-18]] B.[[cite:wire-2025-04-28]]", Ctx(dataset))
     assert out.index("[^paper-2024-10-18]") < out.index("[^wire-2025-04-28]")
     defs = out.split("\n\n", 1)[1]
     assert defs.index("[^paper-2024-10-18]:") < defs.index("[^wire-2025-04-28]:")
@@ -150,7 +151,7 @@ def test_glossary_names_are_found_as_whole_words(dataset, text: str, found: list
 
 
 def test_sources_cited_together_share_one_note_linking_each_source(dataset) -> None:
-    out = expand_shortcuts("A.[[cite:wire-2025-04-28, paper-2024-10-18]] B.[[cite:wire-2025-04-28]] C.[[cite:paper-2024-10-18, wire-2025-04-28]]", dataset)
+    out = expand_shortcuts("A.[[cite:wire-2025-04-28, paper-2024-10-18]] B.[[cite:wire-2025-04-28]] C.[[cite:paper-2024-10-18, wire-2025-04-28]]", Ctx(dataset))
     assert out.startswith("A.[^wire-2025-04-28.and.1] B.[^wire-2025-04-28] C.[^paper-2024-10-18.and.1]")
     assert (
         "[^wire-2025-04-28.and.1]: [Example Wire](/sources/wire-2025-04-28.md): \u201cState media says troops were sent\u201d, "

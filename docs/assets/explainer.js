@@ -49,9 +49,12 @@
       h.hidden = !any;
     });
     var count = form.querySelector(".ex-filter-count");
-    count.textContent = shown === events.length
-      ? "Showing all " + events.length + " events."
-      : "Showing " + shown + " of " + events.length + " events.";
+    // The messages come from the page, in its language ({shown} and {total} filled in here).
+    var fmt = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    var msg = shown === events.length ? form.dataset.exCountAll : form.dataset.exCountSome;
+    count.textContent = msg
+      .replace("{shown}", fmt.format(shown))
+      .replace("{total}", fmt.format(events.length));
     // Keep the state in the URL, without adding history entries, and keep the anchor.
     var params = new URLSearchParams(location.search);
     FIELDS.forEach(function (name) {

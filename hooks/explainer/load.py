@@ -13,15 +13,16 @@ import datetime as _dt
 import gc
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
-from .checks import ambiguous_terms, duplicate_urls
 from .dates import PartialDate
-from .model import KIND_NAMES, Dataset
+from .kinds import KINDS
+from .model import Dataset
 from .problems import Mark, Problem, did_you_mean
 from .validate import FileResult, records_from_node
 from .yamlread import ReadError, read_yaml
 
-KIND_LABEL = {"sources": "source", "actors": "actor", "terms": "term", "events": "event", "figures": "figure", "claims": "claim"}
+KIND_NAMES = tuple(KINDS)
 MAX_FILES = 2_000
 
 
@@ -70,7 +71,7 @@ def _read_all(
             except ReadError as exc:
                 problems.append(exc.problem)
                 continue
-            result = records_from_node(kind, node, shown, as_of)
+            result = records_from_node(KINDS[kind], node, shown, as_of)
             results[kind].append(result)
             problems.extend(result.ctx.problems)
 
@@ -100,7 +101,7 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
                 first = declared[kind].get(rid)
                 if first is not None:
                     problems.append(
-                        Problem(mark, path, f"duplicate {KIND_LABEL[kind]} id '{rid}' (first defined at {first}): ids must be unique")
+                        Problem(mark, path, f"duplicate {KINDS[kind].one} id '{rid}' (first defined at {first}): ids must be unique")
                     )
                 else:
                     declared[kind][rid] = mark
@@ -114,17 +115,18 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
                         Problem(
                             ref.mark,
                             ref.path,
-                            f"unknown {KIND_LABEL[ref.kind]} '{ref.id}'{did_you_mean(ref.id, declared[ref.kind])}",
+                            f"unknown {KINDS[ref.kind].one} '{ref.id}'{did_you_mean(ref.id, declared[ref.kind])}",
                         )
                     )
 
-    def located(kind: str) -> list:
+    def located(kind: str) -> list[tuple[Any, str, dict[str, Mark]]]:
         return [(r, path, marks) for res in results[kind] for r, (path, marks) in zip(res.records, res.where, strict=True)]
 
-    problems.extend(duplicate_urls(located("sources")))
-    problems.extend(ambiguous_terms(located("terms")))
+    for kind in KIND_NAMES:
+        for check in KINDS[kind].kind_checks:
+            problems.extend(check(located(kind)))
 
-    def collect(kind: str, key) -> tuple:
+    def collect(kind: str) -> tuple[Any, ...]:
         seen: set[str] = set()
         records = []
         for result in results[kind]:
@@ -132,14 +134,7 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
                 if r.id not in seen:
                     seen.add(r.id)
                     records.append(r)
-        return tuple(sorted(records, key=key))
+        return tuple(sorted(records, key=KINDS[kind].sort_key))
 
-    dataset = Dataset(
-        sources=collect("sources", lambda s: (s.publisher.casefold(), s.published, s.id)),
-        actors=collect("actors", lambda a: (a.name.casefold(), a.id)),
-        terms=collect("terms", lambda t: (t.term.casefold(), t.id)),
-        events=collect("events", lambda e: (e.date, e.id)),
-        figures=collect("figures", lambda f: (f.measure, f.as_of, f.claimant, f.id)),
-        claims=collect("claims", lambda c: (c.origin.file, c.origin.line)),
-    )
+    dataset = Dataset({kind: collect(kind) for kind in KIND_NAMES})
     return dataset, sorted(set(problems))

@@ -1,12 +1,20 @@
-"""Typed records and the dataset that holds them. No raw dicts travel past ``validate``."""
+"""The structures every record kind shares, and the dataset that holds one build's records.
+
+A record kind is declared in ``kinds/<kind>.py``: its class (fields declared once, with
+their data types), and a ``Kind`` that says how it is sorted, titled, linked and shown.
+This module knows no kind by name: the dataset holds whatever kinds are registered.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, ClassVar
 
 from .dates import PartialDate
+from .fields import Date, Ref, Struct, Text, ListOf, spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,211 +25,132 @@ class Origin:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Citation:
-    source: str
-    locator: str | None = None
-    quote: str | None = None
+    source: str = spec(Ref("sources"), "id of the source", required=True)
+    locator: str | None = spec(Text(200), "where in the source: a page, a paragraph, a timestamp")
+    quote: str | None = spec(Text(300), "a short quotation that supports the record")
 
 
-@dataclass(frozen=True, slots=True)
+CITATION = Struct(Citation, "Citation", shorthand="source")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Correction:
-    date: PartialDate
-    change: str
+    date: PartialDate = spec(Date(), "when the correction was made", required=True)
+    change: str = spec(Text(1000), "what changed and why", required=True)
 
 
-@dataclass(frozen=True, slots=True)
-class AltDate:
-    date: PartialDate
-    note: str | None
-    sources: tuple[Citation, ...]
+def sources_field(doc: str) -> Any:
+    """The ``sources`` every record but a source has: at least one citation."""
+    return spec(ListOf(CITATION, 1), doc, required=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Disclosure:
-    date: PartialDate
-    by: tuple[str, ...]
-    note: str | None
-    sources: tuple[Citation, ...]
+def reviewed_field() -> Any:
+    return spec(Date(), "when an editor last checked this record against its sources")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    publisher: str
-    title: str
-    title_supplied: bool
-    author: str | None
-    published: PartialDate
-    url: str
-    archive_url: str | None
-    accessed: PartialDate
-    type: str
-    language: str
-    supports: str | None
-    reviewed: PartialDate | None
-    corrections: tuple[Correction, ...]
-    origin: Origin
-    kind = "sources"
+def corrections_field() -> Any:
+    return spec(ListOf(Struct(Correction, "Correction")), "dated corrections, newest last")
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    id: str
-    name: str
-    names: tuple[tuple[str, str], ...]  # (language, name), in schema order
-    kind_of: str
-    description: str
-    sources: tuple[Citation, ...]
-    reviewed: PartialDate | None
-    corrections: tuple[Correction, ...]
-    origin: Origin
-    kind = "actors"
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """What every record has besides its declared fields: where it was written."""
+
+    KIND: ClassVar[str] = ""
+    origin: Origin = field(default=Origin("", 0), compare=False)
+
+    def citations(self) -> Iterator[Citation]:
+        """Every citation the record makes, in its own fields and nested ones."""
+        yield from _citations_in(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    id: str
-    term: str
-    aliases: tuple[str, ...]
-    definition: str
-    sources: tuple[Citation, ...]
-    reviewed: PartialDate | None
-    corrections: tuple[Correction, ...]
-    origin: Origin
-    kind = "terms"
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    id: str
-    date: PartialDate
-    approximate: bool
-    end: PartialDate | None
-    timezone: str | None
-    alt_dates: tuple[AltDate, ...]
-    disclosed: Disclosure | None
-    title: str
-    summary: str
-    category: str
-    actors: tuple[str, ...]
-    place: str | None
-    status: str
-    sources: tuple[Citation, ...]
-    reviewed: PartialDate | None
-    corrections: tuple[Correction, ...]
-    origin: Origin
-    kind = "events"
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    id: str
-    measure: str
-    value: int | None
-    low: int | None
-    high: int | None
-    approximate: bool
-    as_of: PartialDate
-    claimant: str
-    note: str | None
-    sources: tuple[Citation, ...]
-    reviewed: PartialDate | None
-    corrections: tuple[Correction, ...]
-    origin: Origin
-    kind = "figures"
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    id: str
-    claim: str
-    date: PartialDate | None
-    verdict: str
-    explanation: str
-    sources: tuple[Citation, ...]
-    reviewed: PartialDate | None
-    corrections: tuple[Correction, ...]
-    origin: Origin
-    kind = "claims"
-
-
-AnyRecord = Source | Actor | Term | Event | Figure | Claim
+def _citations_in(value: Any) -> Iterator[Citation]:
+    if isinstance(value, Citation):
+        yield value
+    elif isinstance(value, tuple):
+        for v in value:
+            yield from _citations_in(v)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Origin | PartialDate):
+        for name in value.__dataclass_fields__:
+            if name != "origin":
+                yield from _citations_in(getattr(value, name))
 
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """Every record, each kind sorted deterministically, with the indexes pages need.
+    """Every record of one build, each kind sorted by its own order, with the indexes that
+    pages need. ``dataset.events`` is the tuple of events (any registered kind works the
+    same way) and ``dataset.get("events", id)`` one of them.
 
-    Built once per build; the indexes are computed on first use and kept. Compared and
-    hashed by identity: one build, one dataset.
+    Built once per build; indexes are computed on first use and kept. Compared and hashed by
+    identity: one build, one dataset.
     """
 
-    sources: tuple[Source, ...] = ()
-    actors: tuple[Actor, ...] = ()
-    terms: tuple[Term, ...] = ()
-    events: tuple[Event, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    claims: tuple[Claim, ...] = ()
+    records: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+    def __getattr__(self, kind: str) -> tuple[Any, ...]:
+        records = self.__dict__.get("records", {})
+        if kind in records:
+            return records[kind]
+        raise AttributeError(kind)
+
+    def __getstate__(self) -> dict[str, Any]:  # pragma: no cover - for copy/pickle
+        return {"records": self.records}
 
     @cached_property
-    def source(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
+    def by_id(self) -> dict[str, dict[str, Any]]:
+        return {kind: {r.id: r for r in records} for kind, records in self.records.items()}
+
+    def get(self, kind: str, rid: str) -> Any:
+        return self.by_id[kind][rid]
+
+    def all_records(self) -> Iterator[Any]:
+        for records in self.records.values():
+            yield from records
 
     @cached_property
-    def actor(self) -> dict[str, Actor]:
-        return {a.id: a for a in self.actors}
-
-    @cached_property
-    def term(self) -> dict[str, Term]:
-        return {t.id: t for t in self.terms}
-
-    @cached_property
-    def event(self) -> dict[str, Event]:
-        return {e.id: e for e in self.events}
-
-    @cached_property
-    def cited_by(self) -> dict[str, list[AnyRecord]]:
+    def cited_by(self) -> dict[str, list[Any]]:
         """source id -> the records that cite it, in kind then record order."""
-        out: dict[str, list[AnyRecord]] = defaultdict(list)
-        for record in (*self.events, *self.figures, *self.actors, *self.terms, *self.claims):
-            seen: set[str] = set()
-            for c in all_citations(record):
-                if c.source not in seen:
-                    seen.add(c.source)
-                    out[c.source].append(record)
+        out: dict[str, list[Any]] = defaultdict(list)
+        for record in self.all_records():
+            for source in dict.fromkeys(c.source for c in record.citations()):
+                out[source].append(record)
         return dict(out)
 
     @cached_property
-    def events_by_actor(self) -> dict[str, list[Event]]:
-        out: dict[str, list[Event]] = defaultdict(list)
-        for e in self.events:
-            for a in e.actors:
-                out[a].append(e)
+    def referrers(self) -> dict[tuple[str, str], list[Any]]:
+        """(kind, id) -> the records whose ``Ref`` fields name it (``events`` naming an actor),
+        in kind then record order."""
+        from .fields import declared
+
+        out: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for record in self.all_records():
+            seen: set[tuple[str, str]] = set()
+            for name, s in declared(type(record)):
+                target = _ref_kind(s.type)
+                if target is None or target == "sources":
+                    continue
+                value = getattr(record, name)
+                for rid in value if isinstance(value, tuple) else (value,):
+                    if rid is not None and (target, rid) not in seen:
+                        seen.add((target, rid))
+                        out[(target, rid)].append(record)
         return dict(out)
 
-    @cached_property
-    def figures_by_claimant(self) -> dict[str, list[Figure]]:
-        out: dict[str, list[Figure]] = defaultdict(list)
-        for f in self.figures:
-            out[f.claimant].append(f)
-        return dict(out)
+    def referring(self, target: Any, kind: str | None = None) -> list[Any]:
+        """The records that name ``target`` (optionally only those of ``kind``)."""
+        found = self.referrers.get((target.KIND, target.id), [])
+        return [r for r in found if kind is None or r.KIND == kind]
 
     def counts(self) -> dict[str, int]:
-        return {kind: len(getattr(self, kind)) for kind in KIND_NAMES}
+        return {kind: len(records) for kind, records in self.records.items()}
 
 
-KIND_NAMES = ("events", "actors", "sources", "terms", "figures", "claims")
-
-
-def all_citations(record: AnyRecord) -> list[Citation]:
-    """Every citation a record makes, alternative dates' included."""
-    if isinstance(record, Source):
-        return []
-    out = list(record.sources)
-    if isinstance(record, Event):
-        for alt in record.alt_dates:
-            out.extend(alt.sources)
-        if record.disclosed is not None:
-            out.extend(record.disclosed.sources)
-    return out
+def _ref_kind(ftype: Any) -> str | None:
+    if isinstance(ftype, Ref):
+        return ftype.kind
+    if isinstance(ftype, ListOf) and isinstance(ftype.item, Ref):
+        return ftype.item.kind
+    return None

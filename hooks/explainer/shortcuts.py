@@ -1,9 +1,14 @@
-"""``[[cite:...]]`` and ``[[term:...]]`` in hand-written pages.
+"""Shortcuts in hand-written pages: citations and links to records that never break.
 
 * ``[[cite:source-id]]`` (or several: ``[[cite:a, b]]``) becomes numbered footnotes whose
   text is the full citation, linked to the source's page; Material shows them as tooltips.
 * ``[[term:term-id]]`` becomes a link to the glossary entry, showing the term, with its
   definition as a tooltip (added by ``termlinks``); ``[[term:term-id|shown text]]`` shows other text.
+* ``[[event:id]]``, ``[[actor:id]]``, ``[[place:id]]``, ``[[source:id]]``, ``[[figure:id]]``,
+  ``[[claim:id]]`` (any record kind, by its singular name) link to wherever the record is
+  published, in the page's language: the link follows an event when the timeline splits
+  into periods or the record moves to another file. ``[[event:id|shown text]]`` shows
+  other text than the record's heading.
 
 Shortcuts inside fenced code blocks and inline code are left alone. An unknown id is a
 located problem, reported by the ``validate`` command and by the build.
@@ -14,11 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .kinds import KINDS
 from .model import Citation, Dataset
 from .problems import Mark, Problem, did_you_mean
-from .render.common import Footnotes, inert
+from .render.blocks import heading
+from .render.context import Ctx
+from .render.notes import Footnotes
+from .text import inert
 
-SHORTCUT_RE = re.compile(r"\[\[(?P<kind>cite|term):(?P<body>[^\[\]\n]*)\]\]")
+# [[cite:...]] and [[<kind>:...]] for every record kind, by its singular name.
+_LINKED = {kind.one: name for name, kind in KINDS.items()}
+SHORTCUT_RE = re.compile(
+    r"\[\[(?P<kind>cite|" + "|".join(sorted(_LINKED)) + r"):(?P<body>[^\[\]\n]*)\]\]"
+)
 _FENCE_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+).+?\1")
 
@@ -46,9 +59,14 @@ def _spans(markdown: str) -> Iterator[tuple[int, int, re.Match[str]]]:
 def _parse(match: re.Match[str]) -> tuple[str, list[str], str | None]:
     kind, body = match.group("kind"), match.group("body")
     shown = None
-    if kind == "term" and "|" in body:
+    if kind != "cite" and "|" in body:
         body, shown = body.split("|", 1)
     return kind, [part.strip() for part in body.split(",") if part.strip()], shown
+
+
+def _kind_of(shortcut: str) -> str:
+    """The record kind a shortcut names: 'cite' names sources."""
+    return "sources" if shortcut == "cite" else _LINKED[shortcut]
 
 
 def check_shortcuts(markdown: str, dataset: Dataset, file: str) -> list[Problem]:
@@ -56,27 +74,40 @@ def check_shortcuts(markdown: str, dataset: Dataset, file: str) -> list[Problem]
     problems = []
     for line, col, m in _spans(markdown):
         kind, ids, _ = _parse(m)
-        table = dataset.source if kind == "cite" else dataset.term
-        what = "source" if kind == "cite" else "term"
+        records = dataset.by_id.get(_kind_of(kind), {})
+        what = KINDS[_kind_of(kind)].one
         if not ids:
             problems.append(Problem(Mark(file, line, col), f"[[{kind}:]]", f"no {what} id given"))
-        if kind == "term" and len(ids) > 1:
-            problems.append(Problem(Mark(file, line, col), m.group(0), "a term shortcut names one term"))
+        if kind != "cite" and len(ids) > 1:
+            problems.append(Problem(Mark(file, line, col), m.group(0), f"a {kind} shortcut names one {what}"))
         for rid in ids:
-            if rid not in table:
+            if rid not in records:
                 problems.append(
-                    Problem(Mark(file, line, col), m.group(0), f"unknown {what} '{rid}'{did_you_mean(rid, table)}")
+                    Problem(Mark(file, line, col), m.group(0), f"unknown {what} '{rid}'{did_you_mean(rid, records)}")
                 )
     return problems
 
 
-def expand_shortcuts(markdown: str, dataset: Dataset) -> str:
+def _link(kind: str, ids: list[str], shown: str | None, ctx: Ctx) -> str | None:
+    """A link to the one record a shortcut names (None when it names no known record)."""
+    records = ctx.dataset.by_id.get(_kind_of(kind), {})
+    if len(ids) != 1 or ids[0] not in records:
+        return None
+    record = records[ids[0]]
+    text = inert(shown.strip() if shown else heading(record, ctx))
+    # A term's tooltip (its definition) is added by termlinks, as an escaped attribute.
+    css = "{ .ex-term }" if kind == "term" else ""
+    return f"[{text}]({ctx.url(record)}){css}"
+
+
+def expand_shortcuts(markdown: str, ctx: Ctx) -> str:
     """Replace every known shortcut; unknown ones are left as written (and reported by check_shortcuts)."""
-    notes = Footnotes(dataset)
+    notes = Footnotes(ctx)
     lines = markdown.split("\n")
     found: dict[int, list[re.Match[str]]] = {}
     for line, _col, m in _spans(markdown):
         found.setdefault(line, []).append(m)
+    sources = ctx.dataset.by_id.get("sources", {})
     for lineno, matches in found.items():
         text = lines[lineno - 1]
         # Number the citations left to right (as the reader meets them), then splice the
@@ -85,16 +116,13 @@ def expand_shortcuts(markdown: str, dataset: Dataset) -> str:
         for m in matches:
             kind, ids, shown = _parse(m)
             if kind == "cite":
-                if not ids or any(i not in dataset.source for i in ids):
+                if not ids or any(i not in sources for i in ids):
                     continue
-                new = notes.refs([Citation(i) for i in ids])
+                new: str | None = notes.refs([Citation(source=i) for i in ids])
             else:
-                if len(ids) != 1 or ids[0] not in dataset.term:
-                    continue
-                t = dataset.term[ids[0]]
-                # The tooltip (the definition) is added by termlinks, as an escaped attribute.
-                new = f"[{inert(shown.strip() if shown else t.term)}](/glossary.md#{t.id}){{ .ex-term }}"
-            replacements.append((m, new))
+                new = _link(kind, ids, shown, ctx)
+            if new is not None:
+                replacements.append((m, new))
         for m, new in reversed(replacements):
             text = text[: m.start()] + new + text[m.end() :]
         lines[lineno - 1] = text

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .model import Term
-from .render.common import attr_text
+from .text import attr_text
+
+if TYPE_CHECKING:
+    from .kinds.terms import Term
 
 _WORD = re.compile(r"\w+")
 SKIP = frozenset({"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "sup", "kbd"})
@@ -62,7 +65,7 @@ class _TermLinker(Treeprocessor):
                 continue
             self.done.add(term.id)
             a = etree.Element(
-                "a", {"href": f"/glossary.md#{term.id}", "title": attr_text(term.definition), "class": "ex-term"}
+                "a", {"href": self.ext.href(term), "title": attr_text(term.definition), "class": "ex-term"}
             )
             a.text = AtomicString(text[start:end])
             a.tail = text[end:]
@@ -88,8 +91,12 @@ class TermLinkExtension(Extension):
         self.by_first_word: dict[str, list[tuple[str, Term]]] = {}
         self.by_id: dict[str, Term] = {}
         self.enabled = True
+        self.href: Callable[[Term], str] = lambda t: f"/glossary.md#{t.id}"
 
-    def set_terms(self, terms: tuple[Term, ...]) -> None:
+    def set_terms(self, terms: tuple[Term, ...], href: Callable[[Term], str] | None = None) -> None:
+        """The terms to link, and where a term's link goes (its glossary entry in the page's language)."""
+        if href is not None:
+            self.href = href
         lookup: dict[str, Term] = {}
         self.by_id = {t.id: t for t in terms}
         for t in terms:

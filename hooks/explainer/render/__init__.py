@@ -1,5 +1,1 @@
-"""Dataset -> Markdown pages (pure functions, no MkDocs)."""
-
-from .pages import all_pages
-
-__all__ = ["all_pages"]
+"""Dataset -> Markdown pages: one module per page kind, pure functions of a ``Ctx``."""

@@ -11,8 +11,8 @@ import datetime as dt
 import html
 import math
 
-from ..model import Dataset, Figure
-from .common import figure_value
+from ..kinds.figures import Figure, value_text
+from .context import Ctx
 
 W, H = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
@@ -48,7 +48,7 @@ def _marker(shape: str, x: float, y: float, colour: str, label: str) -> str:
     return f'<path d="M{x:.1f} {y - 6:.1f}L{x + 6:.1f} {y + 5:.1f}L{x - 6:.1f} {y + 5:.1f}Z" fill="{colour}">{t}</path>'
 
 
-def chart(measure_label: str, figures: list[Figure], dataset: Dataset, chart_id: str) -> str:
+def chart(measure_label: str, figures: list[Figure], ctx: Ctx, chart_id: str) -> str:
     """One measure's estimates as an SVG line-and-point chart; '' when there are fewer than two."""
     if len(figures) < 2:
         return ""
@@ -64,6 +64,7 @@ def chart(measure_label: str, figures: list[Figure], dataset: Dataset, chart_id:
     def y(v: int) -> float:
         return TOP + (1 - v / top) * (H - TOP - BOTTOM)
 
+    tr = ctx.tr
     claimants = list(dict.fromkeys(f.claimant for f in sorted(figures, key=lambda f: (f.as_of, f.id))))
     parts: list[str] = []
     # Grid and axes: five horizontal lines with their values; years on the time axis.
@@ -71,14 +72,14 @@ def chart(measure_label: str, figures: list[Figure], dataset: Dataset, chart_id:
         v = top * i // 4
         parts.append(
             f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="ex-grid"/>'
-            f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{v:,}</text>'
+            f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{tr.number(v)}</text>'
         )
     first_year, last_year = dt.date.fromordinal(d0).year, dt.date.fromordinal(d1).year
     for year in range(first_year, last_year + 2):
         for month in (1, 7) if last_year - first_year < 3 else (1,):
             day = dt.date(year, month, 1).toordinal()
             if d0 <= day <= d1:
-                label = str(year) if month == 1 else f"Jul {year}"
+                label = str(year) if month == 1 else tr.short_month(year, month)
                 parts.append(
                     f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{TOP}" y2="{H - BOTTOM}" class="ex-grid"/>'
                     f'<text x="{x(day):.1f}" y="{H - BOTTOM + 16}" text-anchor="middle">{label}</text>'
@@ -87,7 +88,7 @@ def chart(measure_label: str, figures: list[Figure], dataset: Dataset, chart_id:
     for n, claimant in enumerate(claimants):
         # Past eight series the colours repeat, but never with the same marker.
         colour, shape = COLOURS[n % len(COLOURS)], SHAPES[(n + n // len(COLOURS)) % len(SHAPES)]
-        name = dataset.actor[claimant].name
+        name = ctx.dataset.get("actors", claimant).name
         series = sorted((f for f in figures if f.claimant == claimant), key=lambda f: (f.as_of, f.id))
         points = []
         for f in series:
@@ -101,21 +102,24 @@ def chart(measure_label: str, figures: list[Figure], dataset: Dataset, chart_id:
                 parts.append(
                     f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y(f.low):.1f}" y2="{y(f.high):.1f}" stroke="{colour}" stroke-width="3"/>'
                 )
-            parts.append(_marker(shape, px, py, colour, f"{name}, {f.as_of.human()}: {figure_value(f)}"))
+            parts.append(_marker(shape, px, py, colour, f"{name}, {tr.date(f.as_of)}: {value_text(f, ctx)}"))
         legend.append(
             f'<li><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
             f"{_marker(shape, 7, 7, colour, name)}</svg> {html.escape(name)}</li>"
         )
-    first, last = min(figures, key=_day).as_of.human(), max(figures, key=_day).as_of.human()
-    desc = (
-        f"{len(figures)} estimates by {len(claimants)} claimant{'s' if len(claimants) != 1 else ''} "
-        f"between {first} and {last}, highest {top:,} on the scale. Ranges are drawn as vertical bars. "
-        "The table below lists every value with its source."
+    first, last = tr.date(min(figures, key=_day).as_of), tr.date(max(figures, key=_day).as_of)
+    estimates = tr.n_("{n} estimate", "{n} estimates", len(figures))
+    by = tr.n_("{n} claimant", "{n} claimants", len(claimants))
+    desc = tr._(
+        "{estimates} by {claimants} between {first} and {last}, highest {top} on the scale. "
+        "Ranges are drawn as vertical bars. The table below lists every value with its source.",
+        estimates=estimates, claimants=by, first=first, last=last, top=tr.number(top),
     )
+    title = tr._("{measure}: estimates over time, by claimant", measure=measure_label)
     return (
         f'<figure class="ex-chart">'
         f'<svg viewBox="0 0 {W} {H}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="ex-chart__svg">'
-        f'<title id="{chart_id}-title">{html.escape(measure_label)}: estimates over time, by claimant</title>'
+        f'<title id="{chart_id}-title">{html.escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{html.escape(desc)}</desc>'
         + "".join(parts)
         + "</svg>"

@@ -1,63 +1,258 @@
-"""Where each event is shown: one timeline page, or, for a long timeline, one page per year.
-
-Up to ``SPLIT_AT`` events the whole timeline is one page, ``/timeline/``, each event at
-``/timeline/#<event-id>``. Past that, ``/timeline/`` becomes an overview and each year
-gets its own page, ``/timeline/<year>/#<event-id>`` (a year with more than
-``MONTH_SPLIT_AT`` events is split by month, ``/timeline/<year>-<month>/``), so that no
-page grows past a megabyte. An event's part follows from its date alone, so its
-permalink holds for as long as its date does; ``/timeline/#<event-id>`` keeps working
-through a small id-to-page map that explainer.js reads on the overview.
-"""
+"""The timeline: every event in date order, on one page or, when long, one page per period."""
 
 from __future__ import annotations
 
-import weakref
-from dataclasses import dataclass
+import html
+from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
-from ..dates import MONTHS
-from ..model import Dataset, Event
-
-SPLIT_AT = 500
-MONTH_SPLIT_AT = 400
-
-
-@dataclass(frozen=True)
-class Part:
-    key: str  # "2025" or "2025-04"
-    uri: str  # "timeline/2025.md"
-    title: str  # "2025" or "April 2025"
-    events: tuple[Event, ...]
+from ..kinds.events import CATEGORIES, STATUS_HELP, STATUSES, Event
+from ..text import front_matter, inert, link, paragraphs
+from . import periods
+from .blocks import actor_links, count, record_meta, status_badge
+from .context import Ctx, Page
+from .jsonld import graph, page_url
+from .notes import Footnotes
 
 
-_cache: weakref.WeakKeyDictionary[Dataset, tuple[list[Part], dict[str, str]]] = weakref.WeakKeyDictionary()
+def event_date(e: Event, ctx: Ctx) -> str:
+    """'28 April 2025', 'around 28 April 2025', '18 to 19 June 2024' as the language writes them."""
+    tr = ctx.tr
+    text = tr.date(e.date)
+    if e.end is not None:
+        text = tr._("{start} to {end}", start=text, end=tr.date(e.end))
+    if e.approximate:
+        text = tr._("around {date}", date=text)
+    return text
 
 
-def _layout(dataset: Dataset) -> tuple[list[Part], dict[str, str]]:
-    cached = _cache.get(dataset)
-    if cached is not None:
-        return cached
-    parts: list[Part] = []
-    if len(dataset.events) > SPLIT_AT:
-        for year, in_year in groupby(dataset.events, key=lambda e: e.date.year):
-            events = tuple(in_year)
-            if len(events) <= MONTH_SPLIT_AT:
-                parts.append(Part(str(year), f"timeline/{year}.md", str(year), events))
-                continue
-            for month, in_month in groupby(events, key=lambda e: e.date.month):
-                key = f"{year}-{month:02d}"
-                title = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
-                parts.append(Part(key, f"timeline/{key}.md", title, tuple(in_month)))
-    page_of = {e.id: part.uri for part in parts for e in part.events}
-    _cache[dataset] = (parts, page_of)
-    return parts, page_of
+def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> str:
+    """One event: heading with its anchor, date, status, summary with citations, actors."""
+    tr = ctx.tr
+    data = (
+        f'data-year="{e.date.year}" data-category="{e.category}" data-status="{e.status}" '
+        f'data-actors="{html.escape(" ".join(e.actors))}"'
+    )
+    where = [inert(ctx.dataset.get("places", p).name) for p in e.places] if e.places else []
+    if e.place and not e.places:
+        where = [inert(e.place)]
+    lines = [
+        f'<div class="ex-event" {data} markdown>',
+        "",
+        f"{heading} {inert(e.title)} {{ #{e.id} }}",
+        "",
+        f'<span class="ex-date">{inert(event_date(e, ctx))}</span> · {status_badge(e.status, ctx)} · '
+        f'<span class="ex-category">{inert(tr._(CATEGORIES[e.category]))}</span>'
+        + "".join(f" · {w}" for w in where[:1]) + ("".join(f", {w}" for w in where[1:])),
+        "",
+        paragraphs(e.summary) + notes.refs(e.sources),
+        "",
+    ]
+    if e.timezone:
+        lines += [f"*{inert(tr._('Time zone:'))}* {inert(e.timezone)}", ""]
+    for alt in e.alt_dates:
+        note = f" ({inert(alt.note)})" if alt.note else ""
+        lines += [f"*{inert(tr._('Also dated'))}* {inert(tr.date(alt.date))}{note}{notes.refs(alt.sources)}", ""]
+    if e.disclosed is not None:
+        d = e.disclosed
+        note = f" ({inert(d.note)})" if d.note else ""
+        made = inert(tr._("Made public"))
+        by = tr._("{date} by", date=tr.date(d.date))
+        lines += [f"*{made}* {inert(by)} {actor_links(d.by, ctx)}{note}{notes.refs(d.sources)}", ""]
+    lines += [f"*{inert(tr._('Actors:'))}* {actor_links(e.actors, ctx)}", "", record_meta(e, ctx), "</div>", ""]
+    return "\n".join(lines)
 
 
-def parts(dataset: Dataset) -> list[Part]:
-    """The timeline's parts, in date order; empty when the timeline is one page."""
-    return _layout(dataset)[0]
+def _intro(ctx: Ctx) -> list[str]:
+    tr = ctx.tr
+    out = [f"- {status_badge(s, ctx)} {inert(tr._(STATUS_HELP[s]))}." for s in STATUSES]
+    return out + [
+        "",
+        inert(
+            tr._(
+                "An event known only to the month or the year is listed at the head of that month or year. "
+                "The small raised numbers are citations: hover over or focus one to see the source; "
+                "the list of sources is at the foot of the page."
+            )
+        ),
+        "",
+    ]
 
 
-def event_url(dataset: Dataset, event_id: str) -> str:
-    """The page and anchor of an event, for Markdown links (``/timeline.md#id``)."""
-    return f"/{_layout(dataset)[1].get(event_id, 'timeline.md')}#{event_id}"
+def _events(events: tuple[Event, ...], ctx: Ctx, notes: Footnotes) -> Iterator[str]:
+    """Events grouped under year and month headings (the filters hide empty headings)."""
+    tr = ctx.tr
+    for year, in_year in groupby(events, key=lambda e: e.date.year):
+        yield from (f"## {year} {{ #year-{year} }}", "")
+        for month, in_month in groupby(in_year, key=lambda e: e.date.month):
+            if month:
+                yield from (f"### {inert(tr.month(year, month))} {{ #month-{year}-{month:02d} }}", "")
+            else:
+                yield from (f"### {inert(tr._('{year}, month not known', year=year))} {{ #month-{year}-00 }}", "")
+            for e in in_month:
+                yield event_block(e, ctx, notes)
+
+
+def _span(events: tuple[Event, ...], ctx: Ctx) -> tuple[str, str]:
+    return (ctx.tr.date(events[0].date), ctx.tr.date(events[-1].date)) if events else ("", "")
+
+
+def filter_form(events: tuple[Event, ...], ctx: Ctx) -> str:
+    """The timeline's filters. Without JavaScript the theme's ``no-js`` class hides them and
+    every event is simply listed; with it they take their place from the first paint (no
+    layout shift). Every label is escaped here (raw HTML)."""
+    tr = ctx.tr
+
+    def select(name: str, text: str, options: list[tuple[str, str]]) -> str:
+        opts = "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in options)
+        return (
+            f'<label for="ex-filter-{name}">{html.escape(text)}</label>'
+            f'<select id="ex-filter-{name}" name="{name}"><option value="">{html.escape(tr._("All"))}</option>{opts}</select>'
+        )
+
+    used = {a for e in events for a in e.actors}
+    actors = [(a.id, a.name) for a in ctx.dataset.actors if a.id in used]
+    categories = sorted({e.category for e in events})
+    statuses = [s for s in STATUSES if any(e.status == s for e in events)]
+    years = sorted({e.date.year for e in events})
+    fields = [
+        select("actor", tr._("Actor"), actors),
+        select("category", tr._("Category"), [(c, tr._(CATEGORIES[c])) for c in categories]),
+        select("status", tr._("Status"), [(s, tr._(STATUSES[s])) for s in statuses]),
+        select("year", tr._("Year"), [(str(y), str(y)) for y in years]),
+    ]
+    # The script writes the live count from these two messages ({shown} of {total}).
+    count_msgs = (
+        f' data-ex-count-all="{html.escape(tr._("Showing all {total} events."))}"'
+        f' data-ex-count-some="{html.escape(tr._("Showing {shown} of {total} events."))}"'
+    )
+    return (
+        f'<form class="ex-filters" data-ex-filters role="search" aria-label="{html.escape(tr._("Filter the timeline"))}"'
+        f"{count_msgs}>"
+        + "".join(f'<div class="ex-filter">{f}</div>' for f in fields)
+        + f'<button type="reset" class="md-button">{html.escape(tr._("Show all"))}</button>'
+        + '<p class="ex-filter-count" role="status" aria-live="polite"></p>'
+        + "</form>"
+    )
+
+
+def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
+    url = page_url(uri, ctx)
+    items = []
+    for e in events:
+        item: dict[str, Any] = {
+            "@type": "Event",
+            "@id": f"{url}#{e.id}",
+            "url": f"{url}#{e.id}",
+            "name": e.title,
+            "startDate": e.date.iso(),
+            "description": e.summary,
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        }
+        if e.end:
+            item["endDate"] = e.end.iso()
+        names = [ctx.dataset.get("places", p).name for p in e.places] or ([e.place] if e.place else [])
+        if names:
+            item["location"] = {"@type": "Place", "name": names[0]} if len(names) == 1 else [
+                {"@type": "Place", "name": n} for n in names
+            ]
+        items.append(item)
+    return graph(items)
+
+
+def _overview(ctx: Ctx, split: list[periods.Part]) -> Page:
+    tr, events = ctx.tr, ctx.dataset.events
+    first, last = _span(events, ctx)
+    out = [
+        front_matter(tr._("Timeline"), _description(ctx, first, last)),
+        f"# {inert(tr._('Timeline'))}",
+        "",
+        inert(tr._("{events} from {first} to {last}, in date order, one page for each period:",
+                   events=count("events", len(events), ctx), first=first, last=last)),
+        "",
+        *(f"- {link(part.title(tr), ctx.url(part.uri))}: {inert(count('events', len(part.events), ctx))}" for part in split),
+        "",
+        # explainer.js follows an old /timeline/#event-id link to the event's page.
+        '<div data-ex-timeline-index="ids.json" hidden></div>',
+        "",
+    ]
+    return Page("timeline.md", "\n".join(out))
+
+
+def _description(ctx: Ctx, first: str, last: str) -> str:
+    return ctx.tr._(
+        "Every event of North Korea's deployment to Russia in date order, {first} to {last}, each with its sources.",
+        first=first, last=last,
+    )
+
+
+def _whole(ctx: Ctx) -> Page:
+    tr, events = ctx.tr, ctx.dataset.events
+    first, last = _span(events, ctx)
+    notes = Footnotes(ctx)
+    out = [
+        front_matter(tr._("Timeline"), _description(ctx, first, last)),
+        f"# {inert(tr._('Timeline'))}",
+        "",
+        inert(tr._("{events} from {first} to {last}, in date order. Each is marked with how well it is established:",
+                   events=count("events", len(events), ctx), first=first, last=last)),
+        "",
+        *_intro(ctx),
+        filter_form(events, ctx),
+        "",
+        *_events(events, ctx, notes),
+        notes.definitions(),
+    ]
+    return Page("timeline.md", "\n".join(out), _jsonld(events, "timeline.md", ctx))
+
+
+def _part(part: periods.Part, prev: periods.Part | None, next_: periods.Part | None, ctx: Ctx) -> Page:
+    """One period of a long timeline, with links to the periods before and after."""
+    tr = ctx.tr
+    notes = Footnotes(ctx)
+    first, last = _span(part.events, ctx)
+    title = part.title(tr)
+    around = " · ".join(
+        x for x in (
+            link(f"\u2190 {prev.title(tr)}", ctx.url(prev.uri)) if prev else "",
+            link(tr._("All periods"), ctx.url("timeline.md")),
+            link(f"{next_.title(tr)} \u2192", ctx.url(next_.uri)) if next_ else "",
+        ) if x
+    )
+    heading = tr._("Timeline: {period}", period=title)
+    out = [
+        # Long timelines stay out of the search index, which every first visit downloads.
+        front_matter(
+            heading,
+            tr._("Events of {period}, {first} to {last}, each with its sources.", period=title, first=first, last=last),
+            search=False,
+        ),
+        f"# {inert(heading)}",
+        "",
+        around,
+        "{: .ex-parts }",
+        "",
+        inert(tr._("{events} from {first} to {last}, in date order. Each is marked with how well it is established:",
+                   events=count("events", len(part.events), ctx), first=first, last=last)),
+        "",
+        *_intro(ctx),
+        filter_form(part.events, ctx),
+        "",
+        *_events(part.events, ctx, notes),
+        around,
+        "{: .ex-parts }",
+        "",
+        notes.definitions(),
+    ]
+    return Page(part.uri, "\n".join(out), _jsonld(part.events, part.uri, ctx))
+
+
+def pages(ctx: Ctx) -> Iterator[Page]:
+    split = periods.parts(ctx.dataset)
+    if not split:
+        yield _whole(ctx)
+        return
+    yield _overview(ctx, split)
+    for i, part in enumerate(split):
+        yield _part(part, split[i - 1] if i else None, split[i + 1] if i + 1 < len(split) else None, ctx)

@@ -1,0 +1,60 @@
+"""Where things are published: the one place that turns a record or a page into a link.
+
+``page_of(record)`` is the Markdown source path of the page that shows a record, with
+its anchor (``timeline.md#2025-04-28-admission``), as the record's kind declares it.
+``link_target`` makes that a Markdown link (``/timeline.md#...``: MkDocs resolves it and
+a strict build fails on a page or anchor that does not exist); ``public_path`` and
+``permalink`` give the address a reader sees. Every one of them takes the language:
+English is published at the root, any other language under ``/<lang>/``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Dataset
+
+DEFAULT_LANG = "en"
+
+
+def kind_of(record: Any) -> Any:
+    from .kinds import KINDS
+
+    return KINDS[record.KIND]
+
+
+def page_of(record: Any, dataset: Dataset) -> str:
+    """The Markdown source path (and anchor) of the page showing ``record``."""
+    return kind_of(record).page(record, dataset)
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def source_path(target: Any, dataset: Dataset, lang: str = DEFAULT_LANG) -> str:
+    """A record or a page path (``"numbers.md"``) -> its Markdown source path in ``lang``."""
+    path = target if isinstance(target, str) else page_of(target, dataset)
+    return _prefix(lang) + path
+
+
+def link_target(target: Any, dataset: Dataset, lang: str = DEFAULT_LANG) -> str:
+    """A record or a page path -> a Markdown link target (``/actors/kim-jong-un.md``)."""
+    return "/" + source_path(target, dataset, lang)
+
+
+def public_path(target: Any, dataset: Dataset, lang: str = DEFAULT_LANG) -> str:
+    """A record or a page path -> its address relative to the site's root, as MkDocs
+    publishes it with directory URLs (``actors/kim-jong-un/``, ``timeline/#id``)."""
+    path, _, anchor = source_path(target, dataset, lang).partition("#")
+    if path == "index.md" or path.endswith("/index.md"):
+        path = path[: -len("index.md")]
+    elif path.endswith(".md"):
+        path = path[: -len(".md")] + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def permalink(target: Any, dataset: Dataset, site_url: str, lang: str = DEFAULT_LANG) -> str:
+    """The absolute address of a record or page (site-relative when there is no site URL)."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    return base + public_path(target, dataset, lang)
