@@ -73,22 +73,8 @@ def log(msg: str) -> None:
 # Synthetic data
 # =====================================================================================
 
-WORDS = """
-north korean troops russian forces ukrainian army kursk region deployment soldiers units
-battalion brigade officers training drones artillery shells missiles front line village
-offensive counteroffensive ministry defence intelligence service report briefing statement
-spokesman lawmakers parliament committee assessment estimate casualties losses wounded killed
-captured prisoners interrogation video footage satellite images rail shipments ports border
-treaty partnership agreement summit visit delegation envoy sanctions council resolution
-allies partners officials government pyongyang moscow kyiv seoul washington tokyo beijing
-reinforcements rotation engineers deminers workers construction memorial ceremony museum
-propaganda state media newspaper agency correspondents analysts researchers experts observers
-weapons ammunition containers howitzers rocket launchers ballistic technology transfer
-exchange payment oil food aid supply logistics airfield base camp barracks uniforms identity
-documents language interpreters radio communications tactics assault positions trenches
-forests fields roads bridges weather winter spring summer autumn weeks months days hours
-""".split()
-FILLER = "the a of in and to by with on at from for that which after before during as its their".split()
+WORDS = ["north", "korean", "troops", "russian", "forces", "ukrainian", "army", "kursk", "region", "deployment", "soldiers", "units", "battalion", "brigade", "officers", "training", "drones", "artillery", "shells", "missiles", "front", "line", "village", "offensive", "counteroffensive", "ministry", "defence", "intelligence", "service", "report", "briefing", "statement", "spokesman", "lawmakers", "parliament", "committee", "assessment", "estimate", "casualties", "losses", "wounded", "killed", "captured", "prisoners", "interrogation", "video", "footage", "satellite", "images", "rail", "shipments", "ports", "border", "treaty", "partnership", "agreement", "summit", "visit", "delegation", "envoy", "sanctions", "council", "resolution", "allies", "partners", "officials", "government", "pyongyang", "moscow", "kyiv", "seoul", "washington", "tokyo", "beijing", "reinforcements", "rotation", "engineers", "deminers", "workers", "construction", "memorial", "ceremony", "museum", "propaganda", "state", "media", "newspaper", "agency", "correspondents", "analysts", "researchers", "experts", "observers", "weapons", "ammunition", "containers", "howitzers", "rocket", "launchers", "ballistic", "technology", "transfer", "exchange", "payment", "oil", "food", "aid", "supply", "logistics", "airfield", "base", "camp", "barracks", "uniforms", "identity", "documents", "language", "interpreters", "radio", "communications", "tactics", "assault", "positions", "trenches", "forests", "fields", "roads", "bridges", "weather", "winter", "spring", "summer", "autumn", "weeks", "months", "days", "hours"]
+FILLER = ["the", "a", "of", "in", "and", "to", "by", "with", "on", "at", "from", "for", "that", "which", "after", "before", "during", "as", "its", "their"]
 PLACES = [
     "Kursk region, Russia", "Pyongyang, North Korea", "Moscow, Russia", "Kyiv, Ukraine", "Seoul, South Korea",
     "Vladivostok, Russia", "Belgorod region, Russia", "Sudzha, Russia", "Rason, North Korea", "Khabarovsk, Russia",
@@ -142,14 +128,10 @@ MAJOR_ACTORS = [
     ("united-states", "United States", "state", {}),
     ("kcna", "Korean Central News Agency", "media", {"ko": "조선중앙통신"}),
 ]
-GIVEN = "Min Ji Sung Hyun Young Chol Ivan Sergei Olena Taras Andrii Mikhail Anna Dmitri Yuri Hae Jae Kwang".split()
-FAMILY = "Kim Lee Park Choi Jung Ivanov Petrov Kovalenko Shevchenko Bondarenko Sidorov Han Ryu Oh Pak Ri".split()
-UNITS = "Brigade Division Regiment Corps Battalion Group Directorate Bureau Committee Department Office".split()
-TERM_STEMS = """
-artillery assault border brigade ceasefire combat conscription corridor defence deployment drone
-envoy exchange frontline garrison intelligence logistics mobilisation munitions observer partnership
-rotation sanction salient shipment special-forces treaty volunteer withdrawal
-""".split()
+GIVEN = ["Min", "Ji", "Sung", "Hyun", "Young", "Chol", "Ivan", "Sergei", "Olena", "Taras", "Andrii", "Mikhail", "Anna", "Dmitri", "Yuri", "Hae", "Jae", "Kwang"]
+FAMILY = ["Kim", "Lee", "Park", "Choi", "Jung", "Ivanov", "Petrov", "Kovalenko", "Shevchenko", "Bondarenko", "Sidorov", "Han", "Ryu", "Oh", "Pak", "Ri"]
+UNITS = ["Brigade", "Division", "Regiment", "Corps", "Battalion", "Group", "Directorate", "Bureau", "Committee", "Department", "Office"]
+TERM_STEMS = ["artillery", "assault", "border", "brigade", "ceasefire", "combat", "conscription", "corridor", "defence", "deployment", "drone", "envoy", "exchange", "frontline", "garrison", "intelligence", "logistics", "mobilisation", "munitions", "observer", "partnership", "rotation", "sanction", "salient", "shipment", "special-forces", "treaty", "volunteer", "withdrawal"]
 LOCATORS = ["paragraph 2", "paragraph 5", "page 3", "page 12", "section 2", "00:41", "02:15", "the second table"]
 MEASURES = ["troops-deployed", "reinforcements", "workers-deployed", "killed", "wounded", "casualties", "captured", "missing"]
 CATEGORIES = [

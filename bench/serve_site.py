@@ -17,7 +17,7 @@ COMPRESS = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[override]

@@ -41,7 +41,8 @@ from explainer.i18n import catalogue
 from explainer.load import load_dataset
 from explainer.model import Dataset
 from explainer.problems import Problem, format_problems
-from explainer.render.context import Ctx, Page as GeneratedPage
+from explainer.render.context import Ctx
+from explainer.render.context import Page as GeneratedPage
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
 from explainer.termlinks import TermLinkExtension
 from explainer.text import inert
@@ -87,8 +88,8 @@ def _build_time(root: Path) -> dt.datetime:
     same checkout builds the same bytes (read, never written into the environment)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git(root, "log", "-1", "--format=%ct")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)  # pragma: no cover - outside a checkout
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)  # pragma: no cover - outside a checkout
 
 
 def _nav(entries: tuple[outputs.NavEntry, ...], tr: Any) -> list[dict[str, Any]]:

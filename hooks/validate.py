@@ -13,10 +13,10 @@ import json
 import sys
 from pathlib import Path
 
-from explainer.load import load_dataset
 from explainer.kinds import KINDS
-from explainer.schema import kind_schema
+from explainer.load import load_dataset
 from explainer.problems import format_problems
+from explainer.schema import kind_schema
 from explainer.shortcuts import check_shortcuts
 
 
@@ -27,9 +27,16 @@ def editor_schemas() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="validate", description="Validate the explainer's data without building.")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (holds data/ and docs/)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="project folder (holds data/ and docs/)",
+    )
     parser.add_argument("--github", action="store_true", help="print problems as GitHub Actions annotations as well")
-    parser.add_argument("--write-schemas", action="store_true", help="rewrite schema/*.schema.json (for editors) from the schema")
+    parser.add_argument(
+        "--write-schemas", action="store_true", help="rewrite schema/*.schema.json (for editors) from the schema"
+    )
     args = parser.parse_args(argv)
     root: Path = args.root
     if args.write_schemas:

@@ -10,11 +10,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Build, mkdocs_build
+
 from explainer.kinds import KINDS
-from explainer.outputs import all_files as all_exports
 from explainer.load import load_dataset
+from explainer.outputs import all_files as all_exports
 
 
 class _Ids(HTMLParser):
@@ -105,6 +105,8 @@ def test_hand_written_pages_expand_citations_and_terms(mini_project: Path, tmp_p
     assert 'href="sources/wire-2025-04-28/"' in html
     assert '<a class="ex-term" href="glossary/#kpa" title="North Korea\'s armed forces.">the army</a>' in html
     assert "<code>[[cite:not-a-shortcut-in-code]]</code>" in html
+    assert '<a href="timeline/#2025-04-28-admission">28 April</a>' in html
+    assert '<a href="actors/north-korea/">North Korea</a>' in html and '<a href="places/pyongyang/">Pyongyang</a>' in html
     assert html.count('class="footnote-ref"') == 2  # the two sources cited together share one mark
 
 
@@ -202,6 +204,9 @@ def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_pr
     assert 'id="2025-04-28-admission"' in april and 'href="../2024/"' in april and 'href="../2025-05/"' in april
     actor = (site / "actors" / "north-korea" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../timeline/2025-04/#2025-04-28-admission"' in actor
+    # A hand-written [[event:...]] link follows the event to its period's page.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="timeline/2025-04/#2025-04-28-admission">28 April</a>' in home
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in search["docs"] if d["location"].startswith("timeline/2025-04/")]
 

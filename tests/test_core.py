@@ -6,13 +6,13 @@ import json
 
 import jsonschema
 import pytest
-
 from badcases import AS_OF, MINI
+
 from explainer.dates import DateError, PartialDate, parse_date
 from explainer.export import dataset_json
 from explainer.load import load_dataset
-from explainer.text import inert, md_url
 from explainer.schema import json_schema
+from explainer.text import inert, md_url
 from explainer.yamlread import Map, ReadError, Scalar, Seq, read_yaml
 
 

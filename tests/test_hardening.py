@@ -17,11 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from badcases import AS_OF, MINI
+from conftest import mkdocs_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from badcases import AS_OF, MINI
-from conftest import mkdocs_build
 from explainer.kinds import KINDS
 from explainer.load import load_dataset
 from explainer.validate import records_from_node
@@ -204,7 +204,7 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as r:  # noqa: S310 (loopback only)
+    with urllib.request.urlopen(url, timeout=10) as r:
         return r.read().decode("utf-8")
 
 

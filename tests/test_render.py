@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
-
 from badcases import AS_OF, MINI
-from explainer.outputs import all_files as all_exports
+
 from explainer.load import load_dataset
+from explainer.outputs import all_files as all_exports
 from explainer.outputs import all_pages
 from explainer.render.context import Ctx
 from explainer.shortcuts import check_shortcuts, expand_shortcuts

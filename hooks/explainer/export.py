@@ -32,7 +32,17 @@ def dataset_json(dataset: Dataset) -> str:
 
 
 EVENT_COLUMNS = (
-    "id", "date", "precision", "approximate", "end", "title", "category", "status", "actors", "places", "sources",
+    "id",
+    "date",
+    "precision",
+    "approximate",
+    "end",
+    "title",
+    "category",
+    "status",
+    "actors",
+    "places",
+    "sources",
     "summary",
 )
 

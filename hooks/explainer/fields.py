@@ -154,7 +154,12 @@ class Ref(FieldType):
         return text
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID, "description": f"id of a {self.kind} record"}
+        return {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "maxLength": MAX_ID,
+            "description": f"id of a {self.kind} record",
+        }
 
 
 @dataclass(frozen=True)

@@ -82,9 +82,9 @@ class Catalogue:
         """'Jul 2025': a month on a chart's axis."""
         return format_skeleton("yMMM", _dt.date(year, month, 1), locale=self.locale)
 
-    def list(self, items: list[str], style: str = "standard") -> str:
+    def list(self, items: list[str]) -> str:
         """'a, b and c' by the language's rules."""
-        return format_list(items, style=style, locale=self.locale) if items else ""
+        return format_list(items, locale=self.locale) if items else ""
 
     def language_name(self, code: str) -> str:
         """The name of a language in this language ('Korean')."""

@@ -10,6 +10,7 @@ names a kind.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -42,13 +43,22 @@ class Kind:
     page: Callable[[Any, Dataset], str]
     # How a link to a record reads, in the catalogue's language.
     heading: Callable[[Any, Ctx], str]
-    # The pages the kind publishes (None: its records are shown on another kind's pages).
-    pages: Callable[[Ctx], Iterable[Page]] | None = None
+    # The module of ``render/`` whose ``pages(ctx)`` publishes the kind's pages (None: its
+    # records are shown on another kind's pages). Named, not imported, so that renderers
+    # may import the kinds they show.
+    renderer: str | None = None
     record_checks: tuple[RecordCheck, ...] = ()
     kind_checks: tuple[KindCheck, ...] = ()
     # Derived values set when a record is built (an event's precision from its date).
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     struct: Struct = field(init=False)
+
+    def pages(self, ctx: Ctx) -> Iterable[Page]:
+        if self.renderer is None:
+            return ()
+        module = importlib.import_module(f"{__package__}.render.{self.renderer}")
+        pages: Callable[[Ctx], Iterable[Page]] = module.pages
+        return pages(ctx)
 
     @property
     def one(self) -> str:

@@ -46,11 +46,17 @@ def data_files(data_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
         if path.suffix in (".yml",):
             problems.append(Problem(Mark(shown, 1, 1), "", "rename the file to end in '.yaml'"))
         elif path.suffix != ".yaml" and path.name != "README.md":
-            problems.append(Problem(Mark(shown, 1, 1), "", "not a data file: only .yaml files (and README.md) belong in data/"))
+            problems.append(
+                Problem(Mark(shown, 1, 1), "", "not a data file: only .yaml files (and README.md) belong in data/")
+            )
         elif path.suffix == ".yaml":
             if len(rel.parts) != 2 or rel.parts[0] not in files:
                 problems.append(
-                    Problem(Mark(shown, 1, 1), "", f"a data file must sit in one of data/{{{','.join(KIND_NAMES)}}}/, not at {rel.as_posix()}")
+                    Problem(
+                        Mark(shown, 1, 1),
+                        "",
+                        f"a data file must sit in one of data/{{{','.join(KIND_NAMES)}}}/, not at {rel.as_posix()}",
+                    )
                 )
             else:
                 files[rel.parts[0]].append(path)
@@ -61,7 +67,11 @@ def data_files(data_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
 
 
 def _read_all(
-    files: dict[str, list[Path]], root: Path, as_of: PartialDate, results: dict[str, list[FileResult]], problems: list[Problem]
+    files: dict[str, list[Path]],
+    root: Path,
+    as_of: PartialDate,
+    results: dict[str, list[FileResult]],
+    problems: list[Problem],
 ) -> None:
     for kind in KIND_NAMES:
         for path in files[kind]:
@@ -101,7 +111,11 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
                 first = declared[kind].get(rid)
                 if first is not None:
                     problems.append(
-                        Problem(mark, path, f"duplicate {KINDS[kind].one} id '{rid}' (first defined at {first}): ids must be unique")
+                        Problem(
+                            mark,
+                            path,
+                            f"duplicate {KINDS[kind].one} id '{rid}' (first defined at {first}): ids must be unique",
+                        )
                     )
                 else:
                     declared[kind][rid] = mark
@@ -120,7 +134,9 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
                     )
 
     def located(kind: str) -> list[tuple[Any, str, dict[str, Mark]]]:
-        return [(r, path, marks) for res in results[kind] for r, (path, marks) in zip(res.records, res.where, strict=True)]
+        return [
+            (r, path, marks) for res in results[kind] for r, (path, marks) in zip(res.records, res.where, strict=True)
+        ]
 
     for kind in KIND_NAMES:
         for check in KINDS[kind].kind_checks:

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from .dates import PartialDate
-from .fields import Date, Ref, Struct, Text, ListOf, spec
+from .fields import Date, ListOf, Ref, Struct, Text, spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ class Dataset:
     def referring(self, target: Any, kind: str | None = None) -> list[Any]:
         """The records that name ``target`` (optionally only those of ``kind``)."""
         found = self.referrers.get((target.KIND, target.id), [])
-        return [r for r in found if kind is None or r.KIND == kind]
+        return [r for r in found if kind is None or kind == r.KIND]
 
     def counts(self) -> dict[str, int]:
         return {kind: len(records) for kind, records in self.records.items()}

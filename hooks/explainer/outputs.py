@@ -40,12 +40,15 @@ def _timeline_ids(ctx: Ctx) -> str | None:
 
 
 FILES: tuple[File, ...] = (
-    File("data/dataset.json", lambda ctx: export.dataset_json(ctx.dataset),
-         N_("every record of every kind, with a `schema_version`.")),
-    File("data/events.csv", lambda ctx: export.events_csv(ctx.dataset),
-         N_("the timeline as a table, one event a row.")),
-    File("data/schema.json", lambda ctx: export.schema_json(),
-         N_("the JSON Schema that describes the data files.")),
+    File(
+        "data/dataset.json",
+        lambda ctx: export.dataset_json(ctx.dataset),
+        N_("every record of every kind, with a `schema_version`."),
+    ),
+    File(
+        "data/events.csv", lambda ctx: export.events_csv(ctx.dataset), N_("the timeline as a table, one event a row.")
+    ),
+    File("data/schema.json", lambda ctx: export.schema_json(), N_("the JSON Schema that describes the data files.")),
     File("timeline/ids.json", _timeline_ids),
 )
 
@@ -89,8 +92,7 @@ def nav_pages() -> set[str]:
 def pages(ctx: Ctx) -> dict[str, Page]:
     """Markdown source path -> page, for every generated page, in a stable order."""
     out: dict[str, Page] = {}
-    makers = [k.pages for k in KINDS.values() if k.pages is not None]
-    for make in (*makers, *SITE_PAGES):
+    for make in (*(k.pages for k in KINDS.values()), *SITE_PAGES):
         for page in make(ctx):
             if page.uri in out:  # pragma: no cover - a programming error, not a data error
                 raise ValueError(f"two renderers make {page.uri}")

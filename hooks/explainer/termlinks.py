@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from markdown import Extension, Markdown
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from .kinds.terms import Term
 
 _WORD = re.compile(r"\w+")
-SKIP = frozenset({"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "sup", "kbd"})
+SKIP = frozenset(
+    {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "sup", "kbd"}
+)
 
 
 class _TermLinker(Treeprocessor):
@@ -93,11 +95,12 @@ class TermLinkExtension(Extension):
         self.enabled = True
         self.href: Callable[[Term], str] = lambda t: f"/glossary.md#{t.id}"
 
-    def set_terms(self, terms: tuple[Term, ...], href: Callable[[Term], str] | None = None) -> None:
+    def set_terms(self, terms: Iterable[Term], href: Callable[[Term], str] | None = None) -> None:
         """The terms to link, and where a term's link goes (its glossary entry in the page's language)."""
         if href is not None:
             self.href = href
         lookup: dict[str, Term] = {}
+        terms = tuple(terms)
         self.by_id = {t.id: t for t in terms}
         for t in terms:
             # "Prisoner of war (POW)" is written "prisoner of war" in prose: match the term without
@@ -130,7 +133,9 @@ class TermLinkExtension(Extension):
                 continue
             for name, term in candidates:
                 end = start + len(name)
-                if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+                if text.startswith(name, start) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+                ):
                     yield start, end, term
                     break
 

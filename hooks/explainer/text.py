@@ -86,3 +86,10 @@ def front_matter(title: str, description: str, *, search: bool = True, toc: bool
     exclude = "" if search else "search:\n  exclude: true\n"
     hide = "" if toc else "hide:\n  - toc\n"
     return f'---\ntitle: "{title}"\ndescription: "{description}"\n{exclude}{hide}---\n\n'
+
+
+def page_head(title: str, description: str, intro: str = "", *, search: bool = True, toc: bool = True) -> list[str]:
+    """The first lines of a generated page: front matter, its heading, and an intro paragraph
+    (all plain text, made inert here)."""
+    out = [front_matter(title, description, search=search, toc=toc), f"# {inert(title)}", ""]
+    return [*out, inert(intro), ""] if intro else out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .dates import PartialDate
@@ -25,7 +26,9 @@ def _future(kind: Kind, v: dict[str, Any], node: Map, path: str, today: PartialD
     for name, s in kind.struct.fields():
         d = v.get(name)
         if isinstance(s.type, Date) and isinstance(d, PartialDate) and d.first_day() > today.first_day():
-            yield Problem(_mark(node, name), f"{path}.{name}", f"{d} is in the future (today is {today}): check the year")
+            yield Problem(
+                _mark(node, name), f"{path}.{name}", f"{d} is in the future (today is {today}): check the year"
+            )
     for i, c in enumerate(v.get("corrections") or ()):
         if c.date.first_day() > today.first_day():
             yield Problem(_mark(node, "corrections"), f"{path}.corrections[{i}].date", f"{c.date} is in the future")
@@ -65,8 +68,8 @@ def records_from_node(kind: Kind, root: Node | None, file: str, today: PartialDa
         return result
     for i, node in enumerate(root.items):
         path = f"{kind.name}[{i}]"
-        if isinstance(node, Map) and isinstance(node.items.get("id", (None, None))[1], Scalar):
-            id_node = node.items["id"][1]
+        id_node = node.items["id"][1] if isinstance(node, Map) and "id" in node.items else None
+        if isinstance(id_node, Scalar):
             result.declared.append((id_node.text, id_node.mark, f"{path}.id"))
         before = len(ctx.problems)
         values = None
@@ -78,7 +81,7 @@ def records_from_node(kind: Kind, root: Node | None, file: str, today: PartialDa
             continue
         problems = list(_future(kind, values, node, path, today))
         for check in kind.record_checks:
-            problems.extend(check(values, lambda key, n=node: _mark(n, key), path, today))
+            problems.extend(check(values, partial(_mark, node), path, today))
         if problems:
             ctx.problems.extend(problems)
             continue
@@ -87,4 +90,3 @@ def records_from_node(kind: Kind, root: Node | None, file: str, today: PartialDa
         result.records.append(kind.struct.build(values, origin=Origin(file, node.mark.line)))
         result.where.append((path, {key: value.mark for key, (_, value) in node.items.items()}))
     return result
-

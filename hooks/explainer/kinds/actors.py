@@ -43,12 +43,6 @@ class Actor(Record):
     corrections: tuple[Any, ...] = corrections_field()
 
 
-def _pages(ctx: Any) -> Any:
-    from ..render.actors import pages
-
-    return pages(ctx)
-
-
 KIND = Kind(
     name="actors",
     cls=Actor,
@@ -58,5 +52,5 @@ KIND = Kind(
     sort_key=lambda a: (a.name.casefold(), a.id),
     page=lambda a, dataset: f"actors/{a.id}.md",
     heading=lambda a, ctx: a.name,
-    pages=_pages,
+    renderer="actors",
 )

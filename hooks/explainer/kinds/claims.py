@@ -38,12 +38,6 @@ class Claim(Record):
     corrections: tuple[Any, ...] = corrections_field()
 
 
-def _pages(ctx: Any) -> Any:
-    from ..render.claims import pages
-
-    return pages(ctx)
-
-
 KIND = Kind(
     name="claims",
     cls=Claim,
@@ -53,5 +47,5 @@ KIND = Kind(
     sort_key=lambda c: (c.origin.file, c.origin.line),
     page=lambda c, dataset: f"claims.md#{c.id}",
     heading=lambda c, ctx: c.claim,
-    pages=_pages,
+    renderer="claims",
 )

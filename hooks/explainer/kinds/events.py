@@ -68,9 +68,7 @@ class Event(Record):
     approximate: bool = spec(Bool(), "the date is approximate")
     end: PartialDate | None = spec(Date(), "when it ended, for events that lasted")
     timezone: str | None = spec(Text(500), "a note on time zones, where they change the date")
-    alt_dates: tuple[AltDate, ...] = spec(
-        ListOf(Struct(AltDate, "Alternative date")), "other dates that sources give"
-    )
+    alt_dates: tuple[AltDate, ...] = spec(ListOf(Struct(AltDate, "Alternative date")), "other dates that sources give")
     disclosed: Disclosure | None = spec(
         Struct(Disclosure, "Disclosure"), "when and by whom the event became public, where that came later"
     )
@@ -109,7 +107,11 @@ def _dates(v: dict[str, Any], mark: Callable[[str], Mark], path: str, today: Par
         )
     for i, alt in enumerate(v.get("alt_dates") or ()):
         if alt.date == start:
-            yield Problem(mark("alt_dates"), f"{path}.alt_dates[{i}].date", f"the alternative date is the event's own date ({start})")
+            yield Problem(
+                mark("alt_dates"),
+                f"{path}.alt_dates[{i}].date",
+                f"the alternative date is the event's own date ({start})",
+            )
 
 
 def _derive(v: dict[str, Any]) -> dict[str, Any]:
@@ -127,12 +129,6 @@ def _heading(e: Event, ctx: Any) -> str:
     return f"{ctx.tr.date(e.date)}: {e.title}"
 
 
-def _pages(ctx: Any) -> Any:
-    from ..render.timeline import pages
-
-    return pages(ctx)
-
-
 KIND = Kind(
     name="events",
     cls=Event,
@@ -142,7 +138,7 @@ KIND = Kind(
     sort_key=lambda e: (e.date, e.id),
     page=_page,
     heading=_heading,
-    pages=_pages,
+    renderer="timeline",
     record_checks=(_dates,),
     derive=_derive,
 )

@@ -48,8 +48,10 @@ def _number(v: dict[str, Any], mark: Callable[[str], Mark], path: str, today: Pa
     if has_value and (low is not None or high is not None):
         yield Problem(mark(""), path, "give either 'value' or 'low' and 'high', not both")
     elif not has_value and low is None:
-        msg = "give 'low' too: a range has both ends" if high is not None else (
-            "missing the number: give 'value', 'low' and 'high' for a range, or 'low' alone for 'at least'"
+        msg = (
+            "give 'low' too: a range has both ends"
+            if high is not None
+            else ("missing the number: give 'value', 'low' and 'high' for a range, or 'low' alone for 'at least'")
         )
         yield Problem(mark(""), path, msg)
     elif low is not None and high is not None and low >= high:
@@ -81,12 +83,6 @@ def _heading(f: Figure, ctx: Any) -> str:
     )
 
 
-def _pages(ctx: Any) -> Any:
-    from ..render.numbers import pages
-
-    return pages(ctx)
-
-
 KIND = Kind(
     name="figures",
     cls=Figure,
@@ -96,6 +92,6 @@ KIND = Kind(
     sort_key=lambda f: (f.measure, f.as_of, f.claimant, f.id),
     page=lambda f, dataset: f"numbers.md#{f.id}",
     heading=_heading,
-    pages=_pages,
+    renderer="numbers",
     record_checks=(_number,),
 )

@@ -40,15 +40,13 @@ class Place(Record):
     corrections: tuple[Any, ...] = corrections_field()
 
 
-def _not_within_itself(v: dict[str, Any], mark: Callable[[str], Mark], path: str, today: PartialDate) -> Iterator[Problem]:
+def _not_within_itself(
+    v: dict[str, Any], mark: Callable[[str], Mark], path: str, today: PartialDate
+) -> Iterator[Problem]:
     if v.get("within") is not None and v.get("within") == v["id"]:
-        yield Problem(mark("within"), f"{path}.within", "a place cannot lie within itself: name the place that contains it")
-
-
-def _pages(ctx: Any) -> Any:
-    from ..render.places import pages
-
-    return pages(ctx)
+        yield Problem(
+            mark("within"), f"{path}.within", "a place cannot lie within itself: name the place that contains it"
+        )
 
 
 KIND = Kind(
@@ -60,6 +58,6 @@ KIND = Kind(
     sort_key=lambda p: (p.name.casefold(), p.id),
     page=lambda p, dataset: f"places/{p.id}.md",
     heading=lambda p, ctx: p.name,
-    pages=_pages,
+    renderer="places",
     record_checks=(_not_within_itself,),
 )

@@ -50,10 +50,14 @@ class Source(Record):
     corrections: tuple[Any, ...] = corrections_field()
 
 
-def _dates_and_copies(v: dict[str, Any], mark: Callable[[str], Mark], path: str, today: PartialDate) -> Iterator[Problem]:
+def _dates_and_copies(
+    v: dict[str, Any], mark: Callable[[str], Mark], path: str, today: PartialDate
+) -> Iterator[Problem]:
     pub, acc = v["published"], v["accessed"]
     if acc.last_day() < pub.first_day():
-        yield Problem(mark("accessed"), f"{path}.accessed", f"looked up ({acc}) before it was published ({pub}): check both dates")
+        yield Problem(
+            mark("accessed"), f"{path}.accessed", f"looked up ({acc}) before it was published ({pub}): check both dates"
+        )
     if v.get("archive_url") is not None and v.get("archive_url") == v["url"]:
         msg = "the archive URL is the URL itself: remove it or give the archived copy"
         yield Problem(mark("archive_url"), f"{path}.archive_url", msg)
@@ -67,16 +71,12 @@ def duplicate_urls(sources: list[tuple[Source, str, dict[str, Mark]]]) -> Iterat
         if url in first:
             other, where = first[url]
             yield Problem(
-                marks["url"], f"{path}.url", f"the same URL as source '{other.id}' (at {where}): keep one source and cite it"
+                marks["url"],
+                f"{path}.url",
+                f"the same URL as source '{other.id}' (at {where}): keep one source and cite it",
             )
         else:
             first[url] = (s, marks["url"])
-
-
-def _pages(ctx: Any) -> Any:
-    from ..render.sources import pages
-
-    return pages(ctx)
 
 
 KIND = Kind(
@@ -88,7 +88,7 @@ KIND = Kind(
     sort_key=lambda s: (s.publisher.casefold(), s.published, s.id),
     page=lambda s, dataset: f"sources/{s.id}.md",
     heading=lambda s, ctx: s.title,
-    pages=_pages,
+    renderer="sources",
     record_checks=(_dates_and_copies,),
     kind_checks=(duplicate_urls,),
 )

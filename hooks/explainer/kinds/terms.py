@@ -36,16 +36,11 @@ def ambiguous_terms(terms: list[tuple[Term, str, dict[str, Mark]]]) -> Iterator[
                 yield Problem(
                     marks[field],
                     f"{path}.{field}",
-                    f"'{name}' already names the term '{other[0].id}' (at {other[1]}): merge the two entries or rename one",
+                    f"'{name}' already names the term '{other[0].id}' (at {other[1]}): "
+                    "merge the two entries or rename one",
                 )
             else:
                 owner[name.casefold()] = (t, marks[field])
-
-
-def _pages(ctx: Any) -> Any:
-    from ..render.glossary import pages
-
-    return pages(ctx)
 
 
 KIND = Kind(
@@ -57,6 +52,6 @@ KIND = Kind(
     sort_key=lambda t: (t.term.casefold(), t.id),
     page=lambda t, dataset: f"glossary.md#{t.id}",
     heading=lambda t, ctx: t.term,
-    pages=_pages,
+    renderer="glossary",
     kind_checks=(ambiguous_terms,),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.actors import ACTOR_KIND_ONE, ACTOR_KINDS
-from ..text import front_matter, inert, link, paragraphs
+from ..text import front_matter, inert, link, page_head, paragraphs
 from .blocks import count, record_link, record_meta, status_badge
 from .context import Ctx, Page
 from .notes import Footnotes
@@ -26,23 +26,22 @@ def names_table(record: Any, ctx: Ctx) -> list[str]:
         return []
     tr = ctx.tr
     out = [f"| {inert(tr._('Language'))} | {inert(tr._('Name'))} |", "| --- | --- |"]
-    out += [f'| {inert(tr.language_name(lang))} | <span lang="{lang}">{inert(name)}</span> |' for lang, name in record.names]
+    out += [
+        f'| {inert(tr.language_name(lang))} | <span lang="{lang}">{inert(name)}</span> |' for lang, name in record.names
+    ]
     return [*out, ""]
 
 
 def index_page(ctx: Ctx) -> Page:
     tr, dataset = ctx.tr, ctx.dataset
-    out = [
-        front_matter(
-            tr._("Actors"),
-            tr._("The states, organisations, military units and people in North Korea's deployment to Russia."),
+    out = page_head(
+        tr._("Actors"),
+        tr._("The states, organisations, military units and people in North Korea's deployment to Russia."),
+        tr._(
+            "{actors}: who they are and what they did, each on a page of its own.",
+            actors=count("actors", len(dataset.actors), ctx),
         ),
-        f"# {inert(tr._('Actors'))}",
-        "",
-        inert(tr._("{actors}: who they are and what they did, each on a page of its own.",
-                   actors=count("actors", len(dataset.actors), ctx))),
-        "",
-    ]
+    )
     by_kind: dict[str, list[Any]] = defaultdict(list)
     for a in dataset.actors:
         by_kind[a.kind].append(a)

@@ -22,6 +22,14 @@ COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#9
 SHAPES = ("circle", "square", "diamond", "triangle")
 
 
+def _low_high(f: Figure) -> tuple[int, int]:
+    """The range an estimate spans (a single value spans itself; 'at least' its lower bound)."""
+    if f.value is not None:
+        return f.value, f.value
+    low = f.low or 0
+    return low, low if f.high is None else f.high
+
+
 def _day(f: Figure) -> int:
     y, m, d = f.as_of.first_day()
     return dt.date(y, m, d).toordinal()
@@ -30,7 +38,7 @@ def _day(f: Figure) -> int:
 def _nice_max(v: int) -> int:
     if v <= 0:
         return 10
-    exp = 10 ** int(math.floor(math.log10(v)))
+    exp = 10 ** math.floor(math.log10(v))
     for step in (1, 2, 2.5, 5, 10):
         if v <= step * exp:
             return int(step * exp)
@@ -44,7 +52,8 @@ def _marker(shape: str, x: float, y: float, colour: str, label: str) -> str:
     if shape == "square":
         return f'<rect x="{x - 4.5:.1f}" y="{y - 4.5:.1f}" width="9" height="9" fill="{colour}">{t}</rect>'
     if shape == "diamond":
-        return f'<path d="M{x:.1f} {y - 6:.1f}L{x + 6:.1f} {y:.1f}L{x:.1f} {y + 6:.1f}L{x - 6:.1f} {y:.1f}Z" fill="{colour}">{t}</path>'
+        d = f"M{x:.1f} {y - 6:.1f}L{x + 6:.1f} {y:.1f}L{x:.1f} {y + 6:.1f}L{x - 6:.1f} {y:.1f}Z"
+        return f'<path d="{d}" fill="{colour}">{t}</path>'
     return f'<path d="M{x:.1f} {y - 6:.1f}L{x + 6:.1f} {y + 5:.1f}L{x - 6:.1f} {y + 5:.1f}Z" fill="{colour}">{t}</path>'
 
 
@@ -56,7 +65,7 @@ def chart(measure_label: str, figures: list[Figure], ctx: Ctx, chart_id: str) ->
     d0, d1 = min(days), max(days)
     if d0 == d1:
         d0, d1 = d0 - 15, d1 + 15
-    top = _nice_max(max(f.high or f.value or f.low or 0 for f in figures))
+    top = _nice_max(max(_low_high(f)[1] for f in figures))
 
     def x(day: int) -> float:
         return LEFT + (day - d0) / (d1 - d0) * (W - LEFT - RIGHT)
@@ -92,15 +101,17 @@ def chart(measure_label: str, figures: list[Figure], ctx: Ctx, chart_id: str) ->
         series = sorted((f for f in figures if f.claimant == claimant), key=lambda f: (f.as_of, f.id))
         points = []
         for f in series:
-            mid = f.value if f.value is not None else (f.low if f.high is None else (f.low + f.high) // 2)
-            points.append((x(_day(f)), y(mid)))
+            low, high = _low_high(f)
+            points.append((x(_day(f)), y((low + high) // 2)))
         if len(points) > 1:
             d = " ".join(f"{'M' if i == 0 else 'L'}{px:.1f} {py:.1f}" for i, (px, py) in enumerate(points))
             parts.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"/>')
         for f, (px, py) in zip(series, points, strict=True):
-            if f.value is None and f.high is not None:
+            low, high = _low_high(f)
+            if low != high:
                 parts.append(
-                    f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y(f.low):.1f}" y2="{y(f.high):.1f}" stroke="{colour}" stroke-width="3"/>'
+                    f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y(low):.1f}" y2="{y(high):.1f}" '
+                    f'stroke="{colour}" stroke-width="3"/>'
                 )
             parts.append(_marker(shape, px, py, colour, f"{name}, {tr.date(f.as_of)}: {value_text(f, ctx)}"))
         legend.append(
@@ -113,12 +124,17 @@ def chart(measure_label: str, figures: list[Figure], ctx: Ctx, chart_id: str) ->
     desc = tr._(
         "{estimates} by {claimants} between {first} and {last}, highest {top} on the scale. "
         "Ranges are drawn as vertical bars. The table below lists every value with its source.",
-        estimates=estimates, claimants=by, first=first, last=last, top=tr.number(top),
+        estimates=estimates,
+        claimants=by,
+        first=first,
+        last=last,
+        top=tr.number(top),
     )
     title = tr._("{measure}: estimates over time, by claimant", measure=measure_label)
     return (
         f'<figure class="ex-chart">'
-        f'<svg viewBox="0 0 {W} {H}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="ex-chart__svg">'
+        f'<svg viewBox="0 0 {W} {H}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        'class="ex-chart__svg">'
         f'<title id="{chart_id}-title">{html.escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{html.escape(desc)}</desc>'
         + "".join(parts)

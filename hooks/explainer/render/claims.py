@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.claims import VERDICT_COUNTS, VERDICTS
-from ..text import front_matter, inert, paragraphs
+from ..text import inert, page_head, paragraphs
 from .blocks import record_meta
 from .context import Ctx, Page
 from .jsonld import graph, page_url
@@ -45,23 +45,16 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     counts = {v: sum(1 for c in claims if c.verdict == v) for v in VERDICTS}
     summary = tr.list([tr.n_(*VERDICT_COUNTS[v], n) for v, n in counts.items() if n])
     checked = tr.n_("{n} claim was checked", "{n} claims were checked", len(claims))
-    out = [
-        front_matter(
-            tr._("Claims checked"),
-            tr._("The claims of the article this project started from, checked against the sources."),
+    out = page_head(
+        tr._("Claims checked"),
+        tr._("The claims of the article this project started from, checked against the sources."),
+        tr._(
+            "This project began from a news article about North Korea's admission. We checked each factual claim "
+            "it makes against the sources: {checked} ({summary}).",
+            checked=checked,
+            summary=summary,
         ),
-        f"# {inert(tr._('Claims checked'))}",
-        "",
-        inert(
-            tr._(
-                "This project began from a news article about North Korea's admission. We checked each factual claim "
-                "it makes against the sources: {checked} ({summary}).",
-                checked=checked,
-                summary=summary,
-            )
-        ),
-        "",
-    ]
+    )
     for i, c in enumerate(claims, 1):
         about = " " + tr._("(about {date})", date=tr.date(c.date)) if c.date else ""
         out += [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..text import front_matter, inert
+from ..text import inert, page_head
 from .blocks import record_link
 from .context import Ctx, Page
 
@@ -19,21 +19,14 @@ def entries(ctx: Ctx) -> list[tuple[Any, Any]]:
 
 def pages(ctx: Ctx) -> Iterator[Page]:
     tr = ctx.tr
-    out = [
-        front_matter(
-            tr._("Corrections"),
-            tr._("Every correction made to the explainer's records, newest first, with what changed and why."),
+    out = page_head(
+        tr._("Corrections"),
+        tr._("Every correction made to the explainer's records, newest first, with what changed and why."),
+        tr._(
+            "When a record turns out to be wrong, we correct it and say so here, newest first: what changed and "
+            "why. Each record also shows its own corrections and when it was last reviewed."
         ),
-        f"# {inert(tr._('Corrections'))}",
-        "",
-        inert(
-            tr._(
-                "When a record turns out to be wrong, we correct it and say so here, newest first: what changed and "
-                "why. Each record also shows its own corrections and when it was last reviewed."
-            )
-        ),
-        "",
-    ]
+    )
     found = entries(ctx)
     if not found:
         out += [inert(tr._("No record has been corrected yet.")), ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..text import front_matter, inert
+from ..text import inert, page_head
 from .context import Ctx, Page
 
 
@@ -15,11 +15,11 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     tr = ctx.tr
     listed = [f for f in FILES if f.description is not None]
     out = [
-        front_matter(tr._("Downloads"), tr._("The whole dataset behind the explainer, as JSON and CSV, with its schema.")),
-        f"# {inert(tr._('Downloads'))}",
-        "",
-        inert(tr._("Everything on this site is built from the data below. Reuse it freely; cite the sources it names.")),
-        "",
+        *page_head(
+            tr._("Downloads"),
+            tr._("The whole dataset behind the explainer, as JSON and CSV, with its schema."),
+            tr._("Everything on this site is built from the data below. Reuse it freely; cite the sources it names."),
+        ),
         # Descriptions are our own messages, written with Markdown code spans.
         *(f"- [{inert(f.path.rsplit('/', 1)[-1])}](/{f.path}): {tr._(f.description or '')}" for f in listed),
         "",

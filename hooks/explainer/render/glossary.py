@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..text import MAX_TOC_ENTRIES, front_matter, inert, paragraphs
+from ..text import MAX_TOC_ENTRIES, inert, page_head, paragraphs
 from .blocks import count, record_meta
 from .context import Ctx, Page
 from .jsonld import dump, page_url
@@ -44,17 +44,12 @@ def _jsonld(ctx: Ctx) -> str:
 def pages(ctx: Ctx) -> Iterator[Page]:
     tr, terms = ctx.tr, ctx.dataset.terms
     notes = Footnotes(ctx)
-    out = [
-        front_matter(
-            tr._("Glossary"),
-            tr._("The terms, abbreviations and names used in the explainer, defined with their sources."),
-            toc=len(terms) <= MAX_TOC_ENTRIES,
-        ),
-        f"# {inert(tr._('Glossary'))}",
-        "",
-        inert(tr._("{terms}, in alphabetical order.", terms=count("terms", len(terms), ctx))),
-        "",
-    ]
+    out = page_head(
+        tr._("Glossary"),
+        tr._("The terms, abbreviations and names used in the explainer, defined with their sources."),
+        tr._("{terms}, in alphabetical order.", terms=count("terms", len(terms), ctx)),
+        toc=len(terms) <= MAX_TOC_ENTRIES,
+    )
     for t in terms:
         out += [f"## {inert(t.term)} {{ #{t.id} }}", ""]
         if t.aliases:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.figures import MEASURES, value_text
-from ..text import front_matter, inert
+from ..text import inert, page_head
 from .blocks import edit_link, record_link
 from .chart import chart
 from .context import Ctx, Page
@@ -18,23 +18,16 @@ from .notes import Footnotes
 def pages(ctx: Ctx) -> Iterator[Page]:
     tr = ctx.tr
     notes = Footnotes(ctx)
-    out = [
-        front_matter(
-            tr._("The numbers"),
-            tr._("Troops, casualties and prisoners: every estimate, who makes it, as of when, and its source."),
+    out = page_head(
+        tr._("The numbers"),
+        tr._("Troops, casualties and prisoners: every estimate, who makes it, as of when, and its source."),
+        tr._(
+            "Nobody outside the two governments knows how many North Korean soldiers went to Russia or how many "
+            "were killed, wounded or captured. What exists are estimates, each made by someone with an interest, "
+            "at a date. Each table lists them in date order with who makes the claim (not who reported it) and "
+            "the sources."
         ),
-        f"# {inert(tr._('The numbers'))}",
-        "",
-        inert(
-            tr._(
-                "Nobody outside the two governments knows how many North Korean soldiers went to Russia or how many "
-                "were killed, wounded or captured. What exists are estimates, each made by someone with an interest, "
-                "at a date. Each table lists them in date order with who makes the claim (not who reported it) and "
-                "the sources."
-            )
-        ),
-        "",
-    ]
+    )
     by_measure: dict[str, list[Any]] = defaultdict(list)
     for f in ctx.dataset.figures:
         by_measure[f.measure].append(f)
@@ -52,7 +45,8 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             claimant = ctx.dataset.get("actors", f.claimant)
             out.append(
                 f'| <span id="{f.id}"></span>{inert(tr.date(f.as_of))} | {inert(value_text(f, ctx))} | '
-                f"{record_link(claimant, ctx)} | {inert(f.note or '')}{edit_link(f, ctx, ' ')} | {notes.refs(f.sources)} |"
+                f"{record_link(claimant, ctx)} | {inert(f.note or '')}{edit_link(f, ctx, ' ')} | "
+                f"{notes.refs(f.sources)} |"
             )
         out.append("")
     out.append(notes.definitions())

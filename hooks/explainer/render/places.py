@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.places import PLACE_KINDS
-from ..text import front_matter, inert, link
+from ..text import front_matter, inert, link, page_head
 from .actors import names_table, native_names
 from .blocks import count, record_link, record_meta, status_badge
 from .context import Ctx, Page
@@ -41,13 +41,11 @@ def _within(q: Any, pid: str, ctx: Ctx) -> bool:
 
 def index_page(ctx: Ctx) -> Page:
     tr, places = ctx.tr, ctx.dataset.places
-    out = [
-        front_matter(tr._("Places"), tr._("Where the events of North Korea's deployment to Russia happened.")),
-        f"# {inert(tr._('Places'))}",
-        "",
-        inert(tr._("{places}, each with the events that happened there.", places=count("places", len(places), ctx))),
-        "",
-    ]
+    out = page_head(
+        tr._("Places"),
+        tr._("Where the events of North Korea's deployment to Russia happened."),
+        tr._("{places}, each with the events that happened there.", places=count("places", len(places), ctx)),
+    )
     for kind, label in PLACE_KINDS.items():
         group = [p for p in places if p.kind == kind]
         if not group:
@@ -80,7 +78,9 @@ def place_page(p: Any, ctx: Ctx) -> Page:
     events = events_at(p, ctx)
     out += [f"## {inert(tr._('Events'))} {{ #events }}", ""]
     if events:
-        out += [f"- {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}" for e in events]
+        out += [
+            f"- {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}" for e in events
+        ]
     else:
         out.append(inert(tr._("No event in the timeline names this place yet.")))
     out += ["", notes.definitions()]
@@ -99,5 +99,3 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     yield index_page(ctx)
     for p in ctx.dataset.places:
         yield place_page(p, ctx)
-
-

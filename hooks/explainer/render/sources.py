@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from ..kinds.sources import SOURCE_TYPES
-from ..text import MAX_TOC_ENTRIES, front_matter, inert, link, md_url, paragraphs
+from ..text import MAX_TOC_ENTRIES, front_matter, inert, link, md_url, page_head, paragraphs
 from . import citation
 from .blocks import count, record_list, record_meta
 from .context import Ctx, Page
@@ -18,24 +18,17 @@ from .jsonld import dump
 def index_page(ctx: Ctx) -> Page:
     tr, sources = ctx.tr, ctx.dataset.sources
     publishers = {s.publisher for s in sources}
-    out = [
-        front_matter(
-            tr._("Sources"),
-            tr._("Every source the explainer cites, with what cites it."),
-            toc=len(publishers) <= MAX_TOC_ENTRIES,
+    out = page_head(
+        tr._("Sources"),
+        tr._("Every source the explainer cites, with what cites it."),
+        tr._(
+            "{sources} from {publishers}, grouped by publisher. "
+            "Each source's page gives the full citation and everything on this site that cites it.",
+            sources=count("sources", len(sources), ctx),
+            publishers=tr.n_("{n} publisher", "{n} publishers", len(publishers)),
         ),
-        f"# {inert(tr._('Sources'))}",
-        "",
-        inert(
-            tr._(
-                "{sources} from {publishers}, grouped by publisher. "
-                "Each source's page gives the full citation and everything on this site that cites it.",
-                sources=count("sources", len(sources), ctx),
-                publishers=tr.n_("{n} publisher", "{n} publishers", len(publishers)),
-            )
-        ),
-        "",
-    ]
+        toc=len(publishers) <= MAX_TOC_ENTRIES,
+    )
     for publisher, group in groupby(sources, key=lambda s: s.publisher):
         out += [f"## {inert(publisher)}", ""]
         for s in group:
@@ -64,7 +57,9 @@ def source_page(s: Any, ctx: Ctx) -> Page:
         "",
     ]
     if s.title_supplied:
-        note = tr._("The headline of this page was not recorded: the title above, in brackets, is our description of it.")
+        note = tr._(
+            "The headline of this page was not recorded: the title above, in brackets, is our description of it."
+        )
         out += [f"*{inert(note)}*", ""]
 
     def row(label: str, value: str) -> str:

@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from ..kinds.events import CATEGORIES, STATUS_HELP, STATUSES, Event
-from ..text import front_matter, inert, link, paragraphs
+from ..text import front_matter, inert, link, page_head, paragraphs
 from . import periods
 from .blocks import actor_links, count, record_meta, status_badge
 from .context import Ctx, Page
@@ -44,7 +44,8 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
         "",
         f'<span class="ex-date">{inert(event_date(e, ctx))}</span> · {status_badge(e.status, ctx)} · '
         f'<span class="ex-category">{inert(tr._(CATEGORIES[e.category]))}</span>'
-        + "".join(f" · {w}" for w in where[:1]) + ("".join(f", {w}" for w in where[1:])),
+        + "".join(f" · {w}" for w in where[:1])
+        + ("".join(f", {w}" for w in where[1:])),
         "",
         paragraphs(e.summary) + notes.refs(e.sources),
         "",
@@ -67,7 +68,8 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
 def _intro(ctx: Ctx) -> list[str]:
     tr = ctx.tr
     out = [f"- {status_badge(s, ctx)} {inert(tr._(STATUS_HELP[s]))}." for s in STATUSES]
-    return out + [
+    return [
+        *out,
         "",
         inert(
             tr._(
@@ -108,7 +110,8 @@ def filter_form(events: tuple[Event, ...], ctx: Ctx) -> str:
         opts = "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in options)
         return (
             f'<label for="ex-filter-{name}">{html.escape(text)}</label>'
-            f'<select id="ex-filter-{name}" name="{name}"><option value="">{html.escape(tr._("All"))}</option>{opts}</select>'
+            f'<select id="ex-filter-{name}" name="{name}">'
+            f'<option value="">{html.escape(tr._("All"))}</option>{opts}</select>'
         )
 
     used = {a for e in events for a in e.actors}
@@ -128,7 +131,8 @@ def filter_form(events: tuple[Event, ...], ctx: Ctx) -> str:
         f' data-ex-count-some="{html.escape(tr._("Showing {shown} of {total} events."))}"'
     )
     return (
-        f'<form class="ex-filters" data-ex-filters role="search" aria-label="{html.escape(tr._("Filter the timeline"))}"'
+        '<form class="ex-filters" data-ex-filters role="search" '
+        f'aria-label="{html.escape(tr._("Filter the timeline"))}"'
         f"{count_msgs}>"
         + "".join(f'<div class="ex-filter">{f}</div>' for f in fields)
         + f'<button type="reset" class="md-button">{html.escape(tr._("Show all"))}</button>'
@@ -154,9 +158,11 @@ def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
             item["endDate"] = e.end.iso()
         names = [ctx.dataset.get("places", p).name for p in e.places] or ([e.place] if e.place else [])
         if names:
-            item["location"] = {"@type": "Place", "name": names[0]} if len(names) == 1 else [
-                {"@type": "Place", "name": n} for n in names
-            ]
+            item["location"] = (
+                {"@type": "Place", "name": names[0]}
+                if len(names) == 1
+                else [{"@type": "Place", "name": n} for n in names]
+            )
         items.append(item)
     return graph(items)
 
@@ -164,14 +170,18 @@ def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
 def _overview(ctx: Ctx, split: list[periods.Part]) -> Page:
     tr, events = ctx.tr, ctx.dataset.events
     first, last = _span(events, ctx)
+    intro = tr._(
+        "{events} from {first} to {last}, in date order, one page for each period:",
+        events=count("events", len(events), ctx),
+        first=first,
+        last=last,
+    )
     out = [
-        front_matter(tr._("Timeline"), _description(ctx, first, last)),
-        f"# {inert(tr._('Timeline'))}",
-        "",
-        inert(tr._("{events} from {first} to {last}, in date order, one page for each period:",
-                   events=count("events", len(events), ctx), first=first, last=last)),
-        "",
-        *(f"- {link(part.title(tr), ctx.url(part.uri))}: {inert(count('events', len(part.events), ctx))}" for part in split),
+        *page_head(tr._("Timeline"), _description(ctx, first, last), intro),
+        *(
+            f"- {link(part.title(tr), ctx.url(part.uri))}: {inert(count('events', len(part.events), ctx))}"
+            for part in split
+        ),
         "",
         # explainer.js follows an old /timeline/#event-id link to the event's page.
         '<div data-ex-timeline-index="ids.json" hidden></div>',
@@ -180,10 +190,21 @@ def _overview(ctx: Ctx, split: list[periods.Part]) -> Page:
     return Page("timeline.md", "\n".join(out))
 
 
+def _lead(events: tuple[Event, ...], ctx: Ctx) -> str:
+    first, last = _span(events, ctx)
+    return ctx.tr._(
+        "{events} from {first} to {last}, in date order. Each is marked with how well it is established:",
+        events=count("events", len(events), ctx),
+        first=first,
+        last=last,
+    )
+
+
 def _description(ctx: Ctx, first: str, last: str) -> str:
     return ctx.tr._(
         "Every event of North Korea's deployment to Russia in date order, {first} to {last}, each with its sources.",
-        first=first, last=last,
+        first=first,
+        last=last,
     )
 
 
@@ -192,12 +213,7 @@ def _whole(ctx: Ctx) -> Page:
     first, last = _span(events, ctx)
     notes = Footnotes(ctx)
     out = [
-        front_matter(tr._("Timeline"), _description(ctx, first, last)),
-        f"# {inert(tr._('Timeline'))}",
-        "",
-        inert(tr._("{events} from {first} to {last}, in date order. Each is marked with how well it is established:",
-                   events=count("events", len(events), ctx), first=first, last=last)),
-        "",
+        *page_head(tr._("Timeline"), _description(ctx, first, last), _lead(events, ctx)),
         *_intro(ctx),
         filter_form(events, ctx),
         "",
@@ -214,11 +230,13 @@ def _part(part: periods.Part, prev: periods.Part | None, next_: periods.Part | N
     first, last = _span(part.events, ctx)
     title = part.title(tr)
     around = " · ".join(
-        x for x in (
+        x
+        for x in (
             link(f"\u2190 {prev.title(tr)}", ctx.url(prev.uri)) if prev else "",
             link(tr._("All periods"), ctx.url("timeline.md")),
             link(f"{next_.title(tr)} \u2192", ctx.url(next_.uri)) if next_ else "",
-        ) if x
+        )
+        if x
     )
     heading = tr._("Timeline: {period}", period=title)
     out = [
@@ -233,8 +251,7 @@ def _part(part: periods.Part, prev: periods.Part | None, next_: periods.Part | N
         around,
         "{: .ex-parts }",
         "",
-        inert(tr._("{events} from {first} to {last}, in date order. Each is marked with how well it is established:",
-                   events=count("events", len(part.events), ctx), first=first, last=last)),
+        inert(_lead(part.events, ctx)),
         "",
         *_intro(ctx),
         filter_form(part.events, ctx),
