@@ -11,31 +11,23 @@ Two kinds of thing are cited:
   build date. Every citation also names the commit the site was built from, so a reader
   can recover the exact text that was cited.
 
-Item types, and why:
+Item types (BibTeX / RIS / CSL), and why:
 
-========================  ===============  ======  ==================
-what                      BibTeX           RIS     CSL
-========================  ===============  ======  ==================
-newspaper, wire service,  @article,        NEWS    article-newspaper
-news site, broadcaster,   entrysubtype =
-state media               newspaper
-magazine                  @article,        MGZN    article-magazine
-                          entrysubtype =
-                          magazine
-think tank, intelligence  @report          RPRT    report
-assessment
-government record         @report          GOVDOC  report
-official statement,       @online          ELEC    webpage
-international org.,
-reference
-our events/figures/claims @online          ELEC    webpage
-========================  ===============  ======  ==================
+* newspaper, wire service, news site, broadcaster, state media:
+  ``@article`` with ``entrysubtype = newspaper`` / ``NEWS`` / ``article-newspaper``;
+* magazine: ``@article`` with ``entrysubtype = magazine`` / ``MGZN`` / ``article-magazine``;
+* think tank, intelligence assessment: ``@report`` / ``RPRT`` / ``report``;
+* government record: ``@report`` / ``GOVDOC`` / ``report``;
+* official statement, international organisation, reference:
+  ``@online`` / ``ELEC`` / ``webpage``;
+* our events, figures and claims: ``@online`` / ``ELEC`` / ``webpage``.
 
-biblatex's manual files newspaper and magazine pieces under ``@article`` told apart by
+biblatex's manual files newspaper and magazine pieces under ``@article``, told apart by
 ``entrysubtype``; ``journaltitle`` (and ``journal``, for BibTeX styles) holds the
 outlet. A wire story or a broadcaster's web article is a news article in an outlet, so
 it is cited the same way. ``@report`` is biblatex's type for a document issued by an
-institution (``institution`` is required). Statements, press releases and pages of
+institution (with ``institution`` and ``type``); RIS has ``GOVDOC`` for a government's
+own documents. Statements, press releases and pages of
 organisations are web pages with no periodical around them: ``@online``, RIS ``ELEC``
 (Web Page), CSL ``webpage``. Our own records exist only at their permalink and are
 revised over time, which is exactly what ``@online``/``ELEC``/``webpage`` with an access
@@ -53,12 +45,12 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from .dates import PartialDate
 from .model import Claim, Dataset, Event, Figure, Source
 
-Citable = Union[Event, Figure, Claim, Source]
+Citable = Event | Figure | Claim | Source
 CITED_KINDS = ("events", "figures", "claims", "sources")
 # file extension -> media type of the whole-dataset and per-record files
 FORMATS = {
@@ -83,7 +75,10 @@ SOURCE_TYPES: dict[str, tuple[str, str | None, str, str]] = {
 }
 RECORD_TYPES = ("online", None, "ELEC", "webpage")
 # BCP 47 -> the babel/polyglossia name biblatex's ``langid`` expects (others are left out)
-BABEL_NAMES = {"en": "english", "fr": "french", "de": "german", "it": "italian", "ko": "korean", "ru": "russian", "uk": "ukrainian"}
+BABEL_NAMES = {
+    "en": "english", "fr": "french", "de": "german", "it": "italian",
+    "ko": "korean", "ru": "russian", "uk": "ukrainian",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +184,8 @@ def plain(record: Citable, ctx: Context) -> str:
     who = f"{', '.join(it.authors)}. " if it.authors else ""
     title = it.title if it.title.startswith("[") else f"\u201c{it.title}\u201d"
     stop = "" if it.title.endswith((".", "?", "!")) else "."
-    text = f"{who}{title}{stop} {it.container}, {it.issued.human()}. {it.url} (accessed {it.accessed.human()}). {it.note}."
-    return _one_line(text)
+    where = f"{it.container}, {it.issued.human()}. {it.url} (accessed {it.accessed.human()})"
+    return _one_line(f"{who}{title}{stop} {where}. {it.note}.")
 
 
 def _one_line(text: str) -> str:
