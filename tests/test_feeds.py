@@ -152,6 +152,16 @@ def test_corrections_feed_has_one_entry_per_correction_newest_first(dataset):
     assert all(entry.title.startswith("Correction: ") for entry in entries)
 
 
+def test_corrections_of_different_days_come_newest_first(dataset):
+    old, new = dataset.events[0], dataset.figures[0]
+    old = dataclasses.replace(old, corrections=(Correction(PartialDate(2025, 1, 2), "older"),))
+    new = dataclasses.replace(new, corrections=(Correction(PartialDate(2026, 2), "newer"),))
+    parsed = parse(corrections_feed([old, new]))
+    assert [entry.summary for entry in parsed.entries] == ["newer", "older"]
+    assert [entry.link for entry in parsed.entries] == [url_of(new), url_of(old)]
+    assert parsed.feed.updated == "2026-02-01T00:00:00Z"
+
+
 def test_correction_ids_are_stable_and_distinct_on_one_day(dataset):
     event = dataset.events[0]
     day = PartialDate(2026, 11, 30)
