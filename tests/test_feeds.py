@@ -39,14 +39,8 @@ def dataset():
 
 
 def events_feed(events, built=BUILT) -> str:
-    return feeds.events_feed(
-        events,
-        url_of=url_of,
-        site_url=SITE,
-        site_name="NK troops",
-        self_url=f"{SITE}feeds/events.xml",
-        built=built,
-    )
+    channel = feeds.Channel(SITE, "NK troops", f"{SITE}feeds/events.xml", built)
+    return feeds.events_feed(events, channel, url_of=url_of)
 
 
 def all_records(dataset) -> list:
@@ -55,15 +49,8 @@ def all_records(dataset) -> list:
 
 
 def corrections_feed(records, built=BUILT) -> str:
-    return feeds.corrections_feed(
-        records,
-        url_of=url_of,
-        title_of=title_of,
-        site_url=SITE,
-        site_name="NK troops",
-        self_url=f"{SITE}feeds/corrections.xml",
-        built=built,
-    )
+    channel = feeds.Channel(SITE, "NK troops", f"{SITE}feeds/corrections.xml", built)
+    return feeds.corrections_feed(records, channel, url_of=url_of, title_of=title_of)
 
 
 def parse(text: str):
@@ -94,6 +81,7 @@ def test_events_feed_has_every_event_newest_first(dataset):
         assert entry.tags[0].term == event.category
     feed = parsed.feed
     assert feed.id == f"{SITE}feeds/events.xml"
+    assert feed.title == "NK troops: events"
     links = {(link.rel, link.href) for link in feed.links}
     assert links == {("self", f"{SITE}feeds/events.xml"), ("alternate", SITE)}
     assert feed.updated == max(entry.updated for entry in entries)

@@ -11,8 +11,8 @@
   ``group`` and ``unique_id``, plus a ``title`` slide), for newsrooms to embed.
 
 Every time in the feeds comes from the data (dates are read as midnight UTC of their
-first day); a feed's ``<updated>`` is its newest entry's, or the build date passed in
-when it has none. Text is written by ElementTree (the feeds) or ``html.escape`` (the
+first day); a feed's ``<updated>`` is its newest entry's, or its :class:`Channel`'s
+build date when it has none. Text is written by ElementTree (the feeds) or ``html.escape`` (the
 TimelineJS text, which TimelineJS renders as HTML), never pasted into markup.
 """
 
@@ -24,6 +24,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,25 +55,29 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return el
 
 
-def _feed(
-    *,
-    feed_id: str,
-    title: str,
-    self_url: str,
-    alternate_url: str,
-    site_name: str,
-    site_url: str,
-    updated: str,
-) -> ET.Element:
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """Where a feed lives and whose it is."""
+
+    site_url: str  # the site's home page, absolute
+    site_name: str
+    self_url: str  # the feed's own absolute URL, also its id
+    built: PartialDate | _dt.date  # the feed's <updated> when it has no entry at all
+    title: str | None = None  # default: "<site name>: events" / ": corrections"
+    alternate_url: str | None = None  # the page the feed follows; default: the home page
+
+
+def _feed(channel: Channel, default_title: str, updated: PartialDate | None) -> ET.Element:
+    """The feed element; its id is its own URL, its author the site."""
     feed = ET.Element("feed", {"xmlns": ATOM_NS})
-    _sub(feed, "id", feed_id)
-    _sub(feed, "title", title, type="text")
-    _sub(feed, "link", rel="self", type=ATOM_TYPE, href=self_url)
-    _sub(feed, "link", rel="alternate", type="text/html", href=alternate_url)
-    _sub(feed, "updated", updated)
+    _sub(feed, "id", channel.self_url)
+    _sub(feed, "title", channel.title or f"{channel.site_name}: {default_title}", type="text")
+    _sub(feed, "link", rel="self", type=ATOM_TYPE, href=channel.self_url)
+    _sub(feed, "link", rel="alternate", type="text/html", href=channel.alternate_url or channel.site_url)
+    _sub(feed, "updated", atom_time(updated or as_partial(channel.built)))
     author = _sub(feed, "author")
-    _sub(author, "name", site_name)
-    _sub(author, "uri", site_url)
+    _sub(author, "name", channel.site_name)
+    _sub(author, "uri", channel.site_url)
     return feed
 
 
@@ -111,29 +116,10 @@ def newest_first(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, e.id), reverse=True)
 
 
-def events_feed(
-    events: Sequence[Event],
-    *,
-    url_of: Callable[[Event], str],
-    site_url: str,
-    site_name: str,
-    self_url: str,
-    built: PartialDate | _dt.date,
-    title: str | None = None,
-    alternate_url: str | None = None,
-) -> str:
+def events_feed(events: Sequence[Event], channel: Channel, *, url_of: Callable[[Event], str]) -> str:
     """An Atom feed of every event, newest first (entry id = the event's permalink)."""
     ordered = newest_first(events)
-    updated = max((event_updated(e) for e in ordered), default=as_partial(built))
-    feed = _feed(
-        feed_id=self_url,
-        title=title or f"{site_name}: events",
-        self_url=self_url,
-        alternate_url=alternate_url or site_url,
-        site_name=site_name,
-        site_url=site_url,
-        updated=atom_time(updated),
-    )
+    feed = _feed(channel, "events", max((event_updated(e) for e in ordered), default=None))
     for e in ordered:
         url = url_of(e)
         updated = atom_time(event_updated(e))
@@ -168,33 +154,19 @@ def correction_id(site_url: str, record: AnyRecord, c: Correction, n: int) -> st
 
 def corrections_feed(
     records: Iterable[AnyRecord],
+    channel: Channel,
     *,
     url_of: Callable[[Any], str],
     title_of: Callable[[Any], str],
-    site_url: str,
-    site_name: str,
-    self_url: str,
-    built: PartialDate | _dt.date,
-    title: str | None = None,
-    alternate_url: str | None = None,
     entry_title: Callable[[str], str] = lambda t: f"Correction: {t}",
 ) -> str:
     """An Atom feed with one entry per correction, newest first, linking the corrected record."""
     entries = correction_entries(records)
-    updated = entries[0][1].date if entries else as_partial(built)
-    feed = _feed(
-        feed_id=self_url,
-        title=title or f"{site_name}: corrections",
-        self_url=self_url,
-        alternate_url=alternate_url or site_url,
-        site_name=site_name,
-        site_url=site_url,
-        updated=atom_time(updated),
-    )
+    feed = _feed(channel, "corrections", entries[0][1].date if entries else None)
     for record, c, n in entries:
         _entry(
             feed,
-            entry_id=correction_id(site_url, record, c, n),
+            entry_id=correction_id(channel.site_url, record, c, n),
             title=entry_title(title_of(record)),
             url=url_of(record),
             updated=atom_time(c.date),
