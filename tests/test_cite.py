@@ -22,6 +22,7 @@ from explainer import cite
 from explainer.dates import PartialDate
 from explainer.load import load_dataset
 from explainer.model import Correction, Source
+from explainer.schema import SOURCE_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMIT = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c"
@@ -116,6 +117,12 @@ def render_csl(items: list[dict]) -> list[str]:
 
 
 KINDS = ("events", "figures", "claims", "sources")
+
+
+def test_every_source_type_has_its_item_types():
+    assert set(EXPECTED_SOURCE_TYPES) == set(SOURCE_TYPES) == set(cite.SOURCE_TYPES)
+    for name, (bib, ris_type, csl_type) in EXPECTED_SOURCE_TYPES.items():
+        assert (cite.SOURCE_TYPES[name][0], *cite.SOURCE_TYPES[name][2:]) == (bib, ris_type, csl_type)
 
 
 @pytest.mark.parametrize("kind", KINDS)
