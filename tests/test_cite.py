@@ -21,8 +21,8 @@ from citeproc.source.json import CiteProcJSON
 from explainer import cite
 from explainer.dates import PartialDate
 from explainer.load import load_dataset
-from explainer.model import Correction, Source
-from explainer.schema import SOURCE_TYPES
+from explainer.kinds.sources import SOURCE_TYPES, Source
+from explainer.model import Correction
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMIT = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c"
@@ -50,13 +50,13 @@ OUR_RECORD_TYPE = ("online", "ELEC", "webpage")
 
 
 def url_of(record) -> str:
-    return f"{SITE}{record.kind}/{record.id}/"
+    return f"{SITE}{record.KIND}/{record.id}/"
 
 
 def title_of(record) -> str:
-    if record.kind == "figures":
+    if record.KIND == "figures":
         return f"{record.measure}: {record.value or record.low}, according to {record.claimant}"
-    return record.claim if record.kind == "claims" else record.title
+    return record.claim if record.KIND == "claims" else record.title
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +195,7 @@ def test_dates_of_our_records_are_their_last_change_else_the_build(dataset):
     assert item["accessed"] == {"date-parts": [[2026, 12, 3]]}
     fresh = dataclasses.replace(corrected, corrections=(), reviewed=None)
     assert cite.csl(fresh, CTX)["issued"] == {"date-parts": [[2026, 12, 3]]}
-    later = dataclasses.replace(corrected, corrections=(Correction(PartialDate(2026, 11, 30), "x"),))
+    later = dataclasses.replace(corrected, corrections=(Correction(date=PartialDate(2026, 11, 30), change="x"),))
     assert cite.csl(later, CTX)["issued"] == {"date-parts": [[2026, 11, 30]]}
 
 

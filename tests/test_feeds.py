@@ -15,7 +15,8 @@ import pytest
 from explainer import feeds
 from explainer.dates import PartialDate
 from explainer.load import load_dataset
-from explainer.model import Correction, Disclosure
+from explainer.kinds.events import Disclosure
+from explainer.model import Correction
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://example.org/explainer/"
@@ -24,7 +25,7 @@ HOSTILE = '<img src=x onerror="alert(1)"> & </title> ]]> \x07bell'
 
 
 def url_of(record) -> str:
-    return f"{SITE}{record.kind}/{record.id}/"
+    return f"{SITE}{record.KIND}/{record.id}/"
 
 
 def title_of(record) -> str:
@@ -96,7 +97,7 @@ def test_an_entry_is_updated_by_its_corrections_and_published_when_disclosed(dat
     (entry,) = parse(events_feed([fresh])).entries
     assert entry.published == entry.updated == f"{fresh.date.iso()}T00:00:00Z"
     later = PartialDate(2025, 1, 9)
-    disclosed = dataclasses.replace(fresh, disclosed=Disclosure(later, ("x",), None, ()))
+    disclosed = dataclasses.replace(fresh, disclosed=Disclosure(date=later, by=("x",), sources=()))
     (entry,) = parse(events_feed([disclosed])).entries
     assert entry.published == entry.updated == "2025-01-09T00:00:00Z"
 
@@ -142,8 +143,8 @@ def test_corrections_feed_has_one_entry_per_correction_newest_first(dataset):
 
 def test_corrections_of_different_days_come_newest_first(dataset):
     old, new = dataset.events[0], dataset.figures[0]
-    old = dataclasses.replace(old, corrections=(Correction(PartialDate(2025, 1, 2), "older"),))
-    new = dataclasses.replace(new, corrections=(Correction(PartialDate(2026, 2), "newer"),))
+    old = dataclasses.replace(old, corrections=(Correction(date=PartialDate(2025, 1, 2), change="older"),))
+    new = dataclasses.replace(new, corrections=(Correction(date=PartialDate(2026, 2), change="newer"),))
     parsed = parse(corrections_feed([old, new]))
     assert [entry.summary for entry in parsed.entries] == ["newer", "older"]
     assert [entry.link for entry in parsed.entries] == [url_of(new), url_of(old)]
@@ -153,7 +154,7 @@ def test_corrections_of_different_days_come_newest_first(dataset):
 def test_correction_ids_are_stable_and_distinct_on_one_day(dataset):
     event = dataset.events[0]
     day = PartialDate(2026, 11, 30)
-    twice = dataclasses.replace(event, corrections=(Correction(day, "first"), Correction(day, "second")))
+    twice = dataclasses.replace(event, corrections=(Correction(date=day, change="first"), Correction(date=day, change="second")))
     entries = parse(corrections_feed([twice])).entries
     assert sorted(entry.id for entry in entries) == [
         f"tag:example.org,2026-11-30:correction/events/{event.id}/1",

@@ -48,7 +48,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
-from .model import Claim, Dataset, Event, Figure, Source
+from .kinds.claims import Claim
+from .kinds.events import Event
+from .kinds.figures import Figure
+from .kinds.sources import Source
+from .model import Dataset
 
 Citable = Event | Figure | Claim | Source
 CITED_KINDS = ("events", "figures", "claims", "sources")
@@ -119,7 +123,7 @@ class Item:
 
 def key_of(record: Citable) -> str:
     """A citation key unique across kinds: ``event-<id>``, ``source-<id>``..."""
-    return f"{SINGULAR[record.kind]}-{record.id}"
+    return f"{SINGULAR[record.KIND]}-{record.id}"
 
 
 def split_authors(text: str | None) -> tuple[str, ...]:
@@ -171,7 +175,7 @@ def item(record: Citable, ctx: Context) -> Item:
         accessed=ctx.built_date,
         url=ctx.url_of(record),
         language=None,
-        note=f"Record {record.kind}/{record.id}; {_commit_note(ctx)}",
+        note=f"Record {record.KIND}/{record.id}; {_commit_note(ctx)}",
     )
 
 

@@ -30,7 +30,8 @@ from urllib.parse import urlsplit
 
 from .cite import as_partial
 from .dates import PartialDate
-from .model import AnyRecord, Correction, Event
+from .kinds.events import Event
+from .model import Correction, Record
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_TYPE = "application/atom+xml"
@@ -132,28 +133,28 @@ def events_feed(events: Sequence[Event], channel: Channel, *, url_of: Callable[[
 # --- corrections ---------------------------------------------------------------------------
 
 
-def correction_entries(records: Iterable[AnyRecord]) -> list[tuple[AnyRecord, Correction, int]]:
+def correction_entries(records: Iterable[Record]) -> list[tuple[Record, Correction, int]]:
     """(record, correction, n) for every correction, newest first; n counts a record's
     corrections of one date (1, 2...), so (record, date, n) names a correction for good."""
-    out: list[tuple[AnyRecord, Correction, int]] = []
+    out: list[tuple[Record, Correction, int]] = []
     for record in records:
         seen: dict[PartialDate, int] = {}
         for c in record.corrections:
             seen[c.date] = seen.get(c.date, 0) + 1
             out.append((record, c, seen[c.date]))
-    out.sort(key=lambda x: (x[0].kind, x[0].id, x[2]))
+    out.sort(key=lambda x: (x[0].KIND, x[0].id, x[2]))
     out.sort(key=lambda x: x[1].date, reverse=True)  # stable: ties keep kind, id, n order
     return out
 
 
-def correction_id(site_url: str, record: AnyRecord, c: Correction, n: int) -> str:
+def correction_id(site_url: str, record: Record, c: Correction, n: int) -> str:
     """``tag:<host>,<date>:correction/<kind>/<id>/<n>``: stable, and unique per correction."""
     host = urlsplit(site_url).hostname or "localhost"
-    return f"tag:{host},{c.date.iso()}:correction/{record.kind}/{record.id}/{n}"
+    return f"tag:{host},{c.date.iso()}:correction/{record.KIND}/{record.id}/{n}"
 
 
 def corrections_feed(
-    records: Iterable[AnyRecord],
+    records: Iterable[Record],
     channel: Channel,
     *,
     url_of: Callable[[Any], str],
@@ -172,7 +173,7 @@ def corrections_feed(
             updated=atom_time(c.date),
             summary=c.change,
         )
-        _sub(feed[-1], "category", term=record.kind)
+        _sub(feed[-1], "category", term=record.KIND)
     return _serialise(feed)
 
 
