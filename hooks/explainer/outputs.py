@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import export
+from . import export, publish
 from .i18n import N_
 from .kinds import KINDS
 from .model import Dataset
@@ -21,35 +21,73 @@ from .render.context import Ctx, Page
 
 
 @dataclass(frozen=True)
-class File:
-    """A file the site publishes: its path, how the downloads page describes it (message
-    ids; ``None``: not listed there) and what makes it (``None``: no file in this build)."""
+class Output:
+    """Files the site publishes: the path the downloads page shows (a file, or a folder of
+    one file per record), how it describes them (a message id; ``None``: not listed), and
+    what makes them (site path -> content; empty when a build has none)."""
 
     path: str
-    produce: Callable[[Ctx], str | None]
+    produce: Callable[[Ctx], dict[str, str]]
     description: str | None = None
 
 
-def _timeline_ids(ctx: Ctx) -> str | None:
+def _timeline_ids(ctx: Ctx) -> dict[str, str]:
     # event id -> the page of its period, relative to /timeline/, for explainer.js.
     split = periods.parts(ctx.dataset)
     if not split:
-        return None
+        return {}
     ids = {e.id: part.key + "/" for part in split for e in part.events}
-    return json.dumps(ids, separators=(",", ":"), sort_keys=True) + "\n"
+    return {"timeline/ids.json": json.dumps(ids, separators=(",", ":"), sort_keys=True) + "\n"}
 
 
-FILES: tuple[File, ...] = (
-    File(
+FILES: tuple[Output, ...] = (
+    Output(
         "data/dataset.json",
-        lambda ctx: export.dataset_json(ctx.dataset),
+        lambda ctx: {"data/dataset.json": export.dataset_json(ctx.dataset)},
         N_("every record of every kind, with a `schema_version`."),
     ),
-    File(
-        "data/events.csv", lambda ctx: export.events_csv(ctx.dataset), N_("the timeline as a table, one event a row.")
+    Output(
+        "data/events.csv",
+        lambda ctx: {"data/events.csv": export.events_csv(ctx.dataset)},
+        N_("the timeline as a table, one event a row."),
     ),
-    File("data/schema.json", lambda ctx: export.schema_json(), N_("the JSON Schema that describes the data files.")),
-    File("timeline/ids.json", _timeline_ids),
+    Output(
+        "data/schema.json",
+        lambda ctx: {"data/schema.json": export.schema_json()},
+        N_("the JSON Schema that describes the data files."),
+    ),
+    Output(
+        "data/timeline.json",
+        lambda ctx: {"data/timeline.json": publish.timelinejs(ctx)},
+        N_("the timeline in TimelineJS's JSON format, to embed in your own pages."),
+    ),
+    Output(
+        "feeds/events.atom",
+        lambda ctx: {"feeds/events.atom": publish.events_feed(ctx)},
+        N_("an Atom feed of the events, newest first."),
+    ),
+    Output(
+        "feeds/corrections.atom",
+        lambda ctx: {"feeds/corrections.atom": publish.corrections_feed(ctx)},
+        N_("an Atom feed of the corrections, newest first."),
+    ),
+    Output(
+        "cite/all.bib",
+        lambda ctx: publish.all_citations(ctx),
+        N_(
+            "citations of every event, figure, claim and source, as BibTeX (also `all.ris` for RIS and `all.json` "
+            "for CSL-JSON)."
+        ),
+    ),
+    Output(
+        "cite/",
+        publish.record_citations,
+        N_(
+            "one citation per record, in `cite/<kind>/<id>.txt`, `.bib`, `.ris` and `.json`: each record's page "
+            "links to its own."
+        ),
+    ),
+    Output("timeline/ids.json", _timeline_ids),
 )
 
 # The site's pages that no record kind owns.
@@ -102,11 +140,9 @@ def pages(ctx: Ctx) -> dict[str, Page]:
 
 def files(ctx: Ctx) -> dict[str, str]:
     """Site path -> content of every file this build publishes."""
-    out = {}
+    out: dict[str, str] = {}
     for f in FILES:
-        content = f.produce(ctx)
-        if content is not None:
-            out[f.path] = content
+        out.update(f.produce(ctx))
     return out
 
 

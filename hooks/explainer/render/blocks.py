@@ -69,3 +69,14 @@ def actor_links(ids: Iterable[str], ctx: Ctx) -> str:
 
 def record_list(records: Iterable[Any], ctx: Ctx) -> str:
     return "\n".join(f"- {record_link(r, ctx)}" for r in records)
+
+
+CITE_FORMATS = (("txt", "Text"), ("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+
+
+def cite_links(record: Any, ctx: Ctx) -> str:
+    """'Cite this: Text · BibTeX · RIS · CSL-JSON', each a link to the record's citation file."""
+    from ..publish import record_path
+
+    links = " · ".join(f"[{name}](/{record_path(record, ext)})" for ext, name in CITE_FORMATS)
+    return f"{inert(ctx.tr._('Cite this:'))} {links}"

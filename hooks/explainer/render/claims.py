@@ -7,7 +7,7 @@ from typing import Any
 
 from ..kinds.claims import VERDICT_COUNTS, VERDICTS
 from ..text import inert, page_head, paragraphs
-from .blocks import record_meta
+from .blocks import cite_links, record_meta
 from .context import Ctx, Page
 from .jsonld import graph, page_url
 from .notes import Footnotes
@@ -65,6 +65,9 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             f"**{inert(tr._('The claim:'))}** {inert(c.claim)}{inert(about)}",
             "",
             f"**{inert(tr._('What the sources show:'))}** {paragraphs(c.explanation)}{notes.refs(c.sources)}",
+            "",
+            cite_links(c, ctx),
+            "{: .ex-meta .ex-cite }",
             "",
             record_meta(c, ctx),
             "</div>",

@@ -8,6 +8,13 @@ from ..text import inert, page_head
 from .context import Ctx, Page
 
 
+def _name(path: str) -> str:
+    """A file as a link to it; a folder of files (one per record) as its name."""
+    if path.endswith("/"):
+        return f"`{path}`"
+    return f"[{inert(path.rsplit('/', 1)[-1])}](/{path})"
+
+
 def pages(ctx: Ctx) -> Iterator[Page]:
     from ..kinds import KINDS
     from ..outputs import FILES
@@ -21,7 +28,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             tr._("Everything on this site is built from the data below. Reuse it freely; cite the sources it names."),
         ),
         # Descriptions are our own messages, written with Markdown code spans.
-        *(f"- [{inert(f.path.rsplit('/', 1)[-1])}](/{f.path}): {tr._(f.description or '')}" for f in listed),
+        *(f"- {_name(f.path)}: {tr._(f.description or '')}" for f in listed),
         "",
         tr._(
             "Dates are ISO 8601 at their precision: `2025-04-28` for a day, `2025-04` for a month, `2025` for a year."

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..kinds.figures import MEASURES, value_text
 from ..text import inert, page_head
-from .blocks import edit_link, record_link
+from .blocks import cite_links, edit_link, record_link
 from .chart import chart
 from .context import Ctx, Page
 from .notes import Footnotes
@@ -45,7 +45,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             claimant = ctx.dataset.get("actors", f.claimant)
             out.append(
                 f'| <span id="{f.id}"></span>{inert(tr.date(f.as_of))} | {inert(value_text(f, ctx))} | '
-                f"{record_link(claimant, ctx)} | {inert(f.note or '')}{edit_link(f, ctx, ' ')} | "
+                f"{record_link(claimant, ctx)} | {inert(f.note or '')}{edit_link(f, ctx, ' ')} <span class=\"ex-cite\">{cite_links(f, ctx)}</span> | "
                 f"{notes.refs(f.sources)} |"
             )
         out.append("")

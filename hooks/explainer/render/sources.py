@@ -10,7 +10,8 @@ from typing import Any
 from ..kinds.sources import SOURCE_TYPES
 from ..text import MAX_TOC_ENTRIES, front_matter, inert, link, md_url, page_head, paragraphs
 from . import citation
-from .blocks import count, record_list, record_meta
+from .. import cite, publish
+from .blocks import cite_links, count, record_list, record_meta
 from .context import Ctx, Page
 from .jsonld import dump
 
@@ -77,6 +78,15 @@ def source_page(s: Any, ctx: Ctx) -> Page:
     if s.archive_url:
         out.append(row("Archived copy", f"[{inert(s.archive_url)}]({md_url(s.archive_url)})"))
     out += [row("Looked up", inert(tr.date(s.accessed))), "", record_meta(s, ctx)]
+    out += [
+        f"## {inert(tr._('Cite this source'))} {{ #cite }}",
+        "",
+        inert(cite.plain(s, publish.cite_context(ctx))),
+        "",
+        cite_links(s, ctx),
+        "{: .ex-cite }",
+        "",
+    ]
     if s.supports:
         out += [f"## {inert(tr._('What it supports'))} {{ #supports }}", "", paragraphs(s.supports), ""]
     cited = ctx.dataset.cited_by.get(s.id, [])

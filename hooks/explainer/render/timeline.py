@@ -10,7 +10,7 @@ from typing import Any
 from ..kinds.events import CATEGORIES, STATUS_HELP, STATUSES, Event
 from ..text import front_matter, inert, link, page_head, paragraphs
 from . import periods
-from .blocks import actor_links, count, record_meta, status_badge
+from .blocks import actor_links, cite_links, count, record_meta, status_badge
 from .context import Ctx, Page
 from .jsonld import graph, page_url
 from .notes import Footnotes
@@ -61,7 +61,16 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
         made = inert(tr._("Made public"))
         by = tr._("{date} by", date=tr.date(d.date))
         lines += [f"*{made}* {inert(by)} {actor_links(d.by, ctx)}{note}{notes.refs(d.sources)}", ""]
-    lines += [f"*{inert(tr._('Actors:'))}* {actor_links(e.actors, ctx)}", "", record_meta(e, ctx), "</div>", ""]
+    lines += [
+        f"*{inert(tr._('Actors:'))}* {actor_links(e.actors, ctx)}",
+        "",
+        cite_links(e, ctx),
+        "{: .ex-meta .ex-cite }",
+        "",
+        record_meta(e, ctx),
+        "</div>",
+        "",
+    ]
     return "\n".join(lines)
 
 
