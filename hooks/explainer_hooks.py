@@ -39,6 +39,7 @@ from explainer.model import Dataset
 from explainer.problems import Problem, format_problems
 from explainer.render import all_pages
 from explainer.render.common import inert
+from explainer.render.linkstate import expand_marker
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
 from explainer.termlinks import TermLinkExtension
 
@@ -147,7 +148,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         for p in check_shortcuts(page.file.content_string, _state.dataset, src):
             log.warning(str(p))
-        markdown = expand_shortcuts(markdown, _state.dataset)
+        markdown = expand_marker(expand_shortcuts(markdown, _state.dataset), _state.dataset)
     else:
         # Without a site_url, "#id" resolves against the page itself.
         page_url = page.canonical_url or ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import Source, Term
+from .model import Dataset, Source, Term
 from .problems import Mark, Problem
 
 def duplicate_urls(sources: list[tuple[Source, str, dict[str, Mark]]]) -> Iterator[Problem]:
@@ -40,3 +40,14 @@ def ambiguous_terms(terms: list[tuple[Term, str, dict[str, Mark]]]) -> Iterator[
                 )
             else:
                 owner[name.casefold()] = (t, marks[field])
+
+
+def unarchived_confirmed(dataset: Dataset) -> list[Source]:
+    """Sources cited by a confirmed event that have no archived copy: a warning, never an error
+    (``tools/linkkeeper`` archives them; until it has, a dead link would leave the event unchecked)."""
+    return [
+        s
+        for s in dataset.sources
+        if s.archive_url is None
+        and any(getattr(r, "status", None) == "confirmed" and r.kind == "events" for r in dataset.cited_by.get(s.id, ()))
+    ]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from .archives import is_dead
 from .dates import PartialDate
 
 
@@ -46,6 +47,22 @@ class Disclosure:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkStatus:
+    """What the link keeper last found at a source's URL (see ``archives``)."""
+
+    status: str
+    code: int | None
+    checked: PartialDate
+    failing_since: PartialDate | None
+    final_url: str | None
+
+    @property
+    def dead(self) -> bool:
+        """Failed on two checks at least a week apart."""
+        return is_dead(self.status, self.checked, self.failing_since)
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     publisher: str
@@ -55,6 +72,7 @@ class Source:
     published: PartialDate
     url: str
     archive_url: str | None
+    link_status: LinkStatus | None
     accessed: PartialDate
     type: str
     language: str

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .archives import LINK_STATUSES
 from .dates import DateError, parse_date
 from .problems import Mark, Problem, did_you_mean
 from .yamlread import Map, Node, Scalar, Seq
@@ -273,6 +274,22 @@ DISCLOSURE = Record(
     title="Disclosure",
 )
 
+LINK_STATUS = Record(
+    (
+        Field("status", Enum(LINK_STATUSES), True, "what the last check of the URL found (written by tools/linkkeeper)"),
+        Field("code", Int(100, 999), False, "the HTTP status code of the last check, where there was one"),
+        Field("checked", Date(), True, "the day of the last check"),
+        Field(
+            "failing_since",
+            Date(),
+            False,
+            "the first check of the current run of failures; the URL is dead once a failure is 7 days later",
+        ),
+        Field("final_url", Url(), False, "where the URL redirects to (the url field keeps the original)"),
+    ),
+    title="Link status",
+)
+
 _COMMON_TAIL = (
     Field("reviewed", Date(), False, "when an editor last checked this record against its sources"),
     Field("corrections", ListOf(CORRECTION), False, "dated corrections, newest last"),
@@ -293,7 +310,13 @@ KINDS: dict[str, Record] = {
             Field("author", Text(200), False, "author or authors, where known"),
             Field("published", Date(), True, "publication date"),
             Field("url", Url(), True, "http(s) address of the page"),
-            Field("archive_url", Url(), False, "an archived copy"),
+            Field(
+                "archive_url",
+                Url(),
+                False,
+                "an archived copy of the url: https://web.archive.org/web/<timestamp>/<url> or https://archive.ph/<timestamp>/<url>",
+            ),
+            Field("link_status", LINK_STATUS, False, "what the link keeper last found at the url"),
             Field("accessed", Date(), True, "when we looked it up"),
             Field("type", Enum(SOURCE_TYPES), True, "what kind of source"),
             Field("language", Text(20), True, "BCP 47 language code"),

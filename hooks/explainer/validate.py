@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import model
+from .archives import source_problems
 from .dates import PartialDate
 from .problems import Mark, Problem
 from .schema import KINDS, Collector, Invalid, convert_record
@@ -64,6 +65,11 @@ def _build(kind: str, v: dict[str, Any], origin: model.Origin) -> model.AnyRecor
         elif name == "disclosed":
             d = v.get(name)
             args[name] = None if d is None else model.Disclosure(d["date"], tuple(d["by"]), d.get("note"), _citations(d["sources"]))
+        elif name == "link_status":
+            ls = v.get(name)
+            args[name] = None if ls is None else model.LinkStatus(
+                ls["status"], ls.get("code"), ls["checked"], ls.get("failing_since"), ls.get("final_url")
+            )
         elif name in ("approximate", "title_supplied"):
             args[name] = bool(v.get(name, False))
         elif name in ("actors", "aliases"):
@@ -119,6 +125,8 @@ def _record_checks(kind: str, v: dict[str, Any], node: Map, path: str, today: Pa
             )
         if v.get("archive_url") is not None and v.get("archive_url") == v["url"]:
             out.append(Problem(_mark(node, "archive_url"), f"{path}.archive_url", "the archive URL is the URL itself: remove it or give the archived copy"))
+        for key, message in source_problems(v):
+            out.append(Problem(_mark(node, key.split(".")[0]), f"{path}.{key}", message))
     if kind == "figures":
         has_value = v.get("value") is not None
         low, high = v.get("low"), v.get("high")

@@ -142,6 +142,9 @@ class Footnotes:
             extra += f", {inert(locator)}"
         if quote:
             extra += f": \u201c{inert(quote)}\u201d"
+        from .linkstate import footnote_suffix  # here: linkstate builds on this module
+
+        extra += footnote_suffix(src)
         if not linked:
             return f"{source_line(src)}{extra}"
         by = f"{inert(src.author)}, " if src.author else ""

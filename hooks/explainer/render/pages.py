@@ -15,7 +15,7 @@ from itertools import groupby
 from ..dates import MONTHS
 from ..model import Actor, AnyRecord, Claim, Dataset, Event, Figure, Source, Term
 from ..schema import ACTOR_KINDS, MEASURES, SOURCE_TYPES, VERDICTS
-from . import timeline
+from . import linkstate, timeline
 from .chart import chart
 from .common import (
     STATUS_HELP,
@@ -400,6 +400,7 @@ def source_page(s: Source, dataset: Dataset, repo: str | None = None) -> str:
             if s.title_supplied
             else []
         ),
+        *linkstate.source_notice(s),
         "| | |",
         "| --- | --- |",
         f"| Publisher | {inert(s.publisher)} |",
@@ -412,8 +413,7 @@ def source_page(s: Source, dataset: Dataset, repo: str | None = None) -> str:
         f"| Language | {inert(s.language)} |",
         f"| Address | [{inert(s.url)}]({md_url(s.url)}) |",
     ]
-    if s.archive_url:
-        out.append(f"| Archived copy | [{inert(s.archive_url)}]({md_url(s.archive_url)}) |")
+    out += linkstate.source_rows(s)
     out += [f"| Looked up | {s.accessed.human()} |", "", record_meta(s, repo)]
     if s.supports:
         out += ["## What it supports { #supports }", "", paragraphs(s.supports), ""]
