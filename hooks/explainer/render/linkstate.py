@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..archives import ArchiveError, Archived, parse_archive
 from ..model import Dataset, Source
-from .common import inert, link, md_url
+from .common import inert, link, md_url, plural
 
 # The marker in a hand-written page (docs/methodology.md) that the list replaces.
 DEAD_LIST_MARKER = "<!-- dead-sources-without-archive -->"
@@ -33,30 +33,25 @@ def is_dead(s: Source) -> bool:
     return s.link_status is not None and s.link_status.dead
 
 
-def dead_phrase(s: Source) -> str:
-    """'original link dead as of 10 December 2026; archived copy of 18 October 2024' (plain text)."""
+def dead_phrase(s: Source, *, linked: bool = False) -> str:
+    """'original link dead as of 10 December 2026; archived copy of 18 October 2024', as Markdown;
+    ``linked`` makes 'archived copy of ...' the link to the copy."""
     assert s.link_status is not None
     text = f"original link dead as of {s.link_status.checked.human()}"
     archived = _archived(s)
-    if archived is None:
+    if archived is None or not s.archive_url:
         return text + "; no archived copy known"
-    when = f" of {archived.captured.human()}" if archived.captured else ""
-    return f"{text}; archived copy{when}"
+    copy = f"archived copy of {archived.captured.human()}" if archived.captured else "archived copy"
+    return f"{text}; [{copy}]({md_url(s.archive_url)})" if linked else f"{text}; {copy}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def footnote_suffix(s: Source) -> str:
     """Markdown to append to a source's citation in a footnote ('' unless the source is dead)."""
-    if not is_dead(s):
-        return ""
-    if s.archive_url:
-        return f" ([{dead_phrase(s)}]({md_url(s.archive_url)}){{ .ex-archived }})"
-    return f" ({dead_phrase(s)})"
-
-
-def citation_target(s: Source) -> str:
-    """Where a citation of ``s`` sends the reader who follows the source itself: its archived
-    copy when the original is dead and archived, otherwise its own URL."""
-    return s.archive_url if is_dead(s) and s.archive_url else s.url
+    return f" ({dead_phrase(s, linked=True)})" if is_dead(s) else ""
 
 
 def source_notice(s: Source) -> list[str]:
@@ -64,11 +59,11 @@ def source_notice(s: Source) -> list[str]:
     if not is_dead(s):
         return []
     if s.archive_url:
-        text = f"{dead_phrase(s).capitalize()}: read the [archived copy]({md_url(s.archive_url)})."
-        return [f'!!! warning "Original link dead"', "", f"    {text}", ""]
+        text = f"{_sentence(dead_phrase(s, linked=True))}."
+        return ['!!! warning "Original link dead"', "", f"    {text}", ""]
     text = (
-        f"{dead_phrase(s).capitalize()}. If you know another copy of this page, please tell us "
-        "(see Contributing on the methodology page)."
+        f"{_sentence(dead_phrase(s))}. If you know another copy of this page, or another source for "
+        "what it supports, please [tell us](/methodology.md#contributing)."
     )
     return ['!!! danger "Original link dead, no archived copy"', "", f"    {text}", ""]
 
@@ -110,7 +105,8 @@ def dead_without_archive(dataset: Dataset) -> str:
     dead = [s for s in dataset.sources if is_dead(s) and not s.archive_url]
     if not dead:
         return "No source is known to be dead without an archived copy."
-    lines = [f"{len(dead)} dead sources have no archived copy that we know of; each needs another copy or a replacement:", ""]
+    verb = "has" if len(dead) == 1 else "have"
+    lines = [f"{plural(len(dead), 'dead source')} {verb} no archived copy that we know of; each needs another copy or a replacement:", ""]
     for s in dead:
         assert s.link_status is not None
         lines.append(
