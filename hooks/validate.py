@@ -15,6 +15,7 @@ from pathlib import Path
 
 from explainer.checks import unarchived_confirmed
 from explainer.load import load_dataset
+from explainer.model import Dataset
 from explainer.schema import KINDS, kind_schema
 from explainer.problems import format_problems
 from explainer.shortcuts import check_shortcuts
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_warnings(dataset, *, every: bool) -> None:
+def print_warnings(dataset: Dataset, *, every: bool) -> None:
     """Warnings never fail validation: they name work for tools/linkkeeper or an editor."""
     unarchived = unarchived_confirmed(dataset)
     if not unarchived:

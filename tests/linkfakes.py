@@ -53,7 +53,9 @@ def redirect(to: str, status: int = 301) -> Route:
     return fixed(status, {"Location": to})
 
 
-def first_then(first: tuple[int, dict[str, str], bytes], times: int, then: tuple[int, dict[str, str], bytes]) -> Route:
+def first_then(
+    first: tuple[int, dict[str, str], bytes], times: int, then: tuple[int, dict[str, str], bytes]
+) -> Route:
     return lambda method, path, query, data, hits: first if hits < times else then
 
 

@@ -30,7 +30,13 @@ def clock() -> FakeTime:
 
 @pytest.fixture
 def wb(web, clock) -> Wayback:
-    client = Client("test-agent (+https://example.test)", SETTINGS, clock=clock.clock, sleep=clock.sleep, resolver=resolver)
+    client = Client(
+        "test-agent (+https://example.test)",
+        SETTINGS,
+        clock=clock.clock,
+        sleep=clock.sleep,
+        resolver=resolver,
+    )
     return Wayback(
         client,
         web.url("archive.test", "/wayback/available"),
@@ -42,7 +48,16 @@ def wb(web, clock) -> Wayback:
 
 
 def snapshot(status: str = "200", ts: str = TS) -> dict:
-    return {"archived_snapshots": {"closest": {"available": True, "url": f"http://web.archive.org/web/{ts}/x", "timestamp": ts, "status": status}}}
+    return {
+        "archived_snapshots": {
+            "closest": {
+                "available": True,
+                "url": f"http://web.archive.org/web/{ts}/x",
+                "timestamp": ts,
+                "status": status,
+            }
+        }
+    }
 
 
 # --- availability ---------------------------------------------------------------------
@@ -57,7 +72,12 @@ def test_lookup_finds_the_copy_closest_to_the_day_the_source_was_read(web, wb):
 
 @pytest.mark.parametrize(
     "answer",
-    [{"archived_snapshots": {}}, snapshot(status="404"), snapshot(ts="2024"), {"archived_snapshots": {"closest": {"available": False}}}],
+    [
+        {"archived_snapshots": {}},
+        snapshot(status="404"),
+        snapshot(ts="2024"),
+        {"archived_snapshots": {"closest": {"available": False}}},
+    ],
 )
 def test_lookup_accepts_only_a_copy_of_a_page_that_answered(web, wb, answer):
     web.routes["/wayback/available"] = lambda *a: as_json(answer)
@@ -91,12 +111,20 @@ def test_a_rate_limited_lookup_waits_then_stops(web, wb, clock):
 
 
 def spn(web, statuses: list[dict], job: dict | None = None) -> None:
-    web.routes["/save"] = lambda *a: as_json(job if job is not None else {"url": "https://news.example/a", "job_id": "spn2-abc"})
+    web.routes["/save"] = lambda *a: as_json(
+        job if job is not None else {"url": "https://news.example/a", "job_id": "spn2-abc"}
+    )
     web.routes["/save/status/"] = lambda m, p, q, d, hits: as_json(statuses[min(hits, len(statuses) - 1)])
 
 
 def test_capture_polls_until_success(web, wb, clock):
-    spn(web, [{"status": "pending"}, {"status": "success", "timestamp": TS, "original_url": "https://news.example/a"}])
+    spn(
+        web,
+        [
+            {"status": "pending"},
+            {"status": "success", "timestamp": TS, "original_url": "https://news.example/a"},
+        ],
+    )
     assert wb.capture("https://news.example/a") == TS
     method, path, headers = web.log[0]
     assert (method, path) == ("POST", "/save") and headers["Accept"] == "application/json"
@@ -125,7 +153,16 @@ def test_a_capture_still_pending_is_left_for_the_next_run(web, wb):
 
 
 def test_a_failed_capture_is_an_error_for_that_page_only(web, wb):
-    spn(web, [{"status": "error", "status_ext": "error:not-found", "message": "The server cannot find the requested resource."}])
+    spn(
+        web,
+        [
+            {
+                "status": "error",
+                "status_ext": "error:not-found",
+                "message": "The server cannot find the requested resource.",
+            }
+        ],
+    )
     with pytest.raises(ServiceError, match="error:not-found"):
         wb.capture("https://news.example/a")
 
@@ -188,4 +225,9 @@ def test_blocked_is_never_dead():
 
 def test_a_redirect_keeps_where_it_leads():
     new = advance(None, Outcome("redirected", 200, "https://news.example/new"), D("2026-12-03"))
-    assert new == {"status": "redirected", "code": 200, "checked": D("2026-12-03"), "final_url": "https://news.example/new"}
+    assert new == {
+        "status": "redirected",
+        "code": 200,
+        "checked": D("2026-12-03"),
+        "final_url": "https://news.example/new",
+    }

@@ -17,7 +17,9 @@ from tools.linkkeeper.__main__ import user_agent
 from tools.linkkeeper.check import check_url
 from tools.linkkeeper.net import Client, Settings
 
-SETTINGS = Settings(timeout=0.5, retries=2, backoff=1.0, max_retry_after=60.0, host_interval=2.0, max_redirects=5)
+SETTINGS = Settings(
+    timeout=0.5, retries=2, backoff=1.0, max_retry_after=60.0, host_interval=2.0, max_redirects=5
+)
 UA = user_agent("https://github.com/example/explainer")
 
 
@@ -51,7 +53,12 @@ CASES = {
     "/forbidden": (fixed(403), "blocked", 403, None),
     "/login": (fixed(401), "blocked", 401, None),
     "/legal": (fixed(451), "blocked", 451, None),
-    "/challenge": (fixed(503, {"cf-mitigated": "challenge"}, b"<title>Just a moment...</title>"), "blocked", 503, None),
+    "/challenge": (
+        fixed(503, {"cf-mitigated": "challenge"}, b"<title>Just a moment...</title>"),
+        "blocked",
+        503,
+        None,
+    ),
     "/wall-200": (fixed(200, {"x-datadome": "protected"}), "blocked", 200, None),
     "/boom": (fixed(500), "server-error", 500, None),
     "/teapot": (fixed(418), "error", 418, None),
@@ -81,7 +88,11 @@ def test_a_redirect_chain_is_followed_and_its_end_recorded(web, client):
 def test_a_redirect_to_a_missing_page_is_gone_with_where_it_led(web, client):
     web.routes["/moved"] = redirect("/nowhere", 308)
     outcome = check_url(client, web.url("news.test", "/moved"))
-    assert (outcome.status, outcome.code, outcome.final_url) == ("gone", 404, web.url("news.test", "/nowhere"))
+    assert (outcome.status, outcome.code, outcome.final_url) == (
+        "gone",
+        404,
+        web.url("news.test", "/nowhere"),
+    )
 
 
 def test_a_redirect_loop_is_an_error_not_a_hang(web, client):

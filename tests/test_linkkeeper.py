@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -76,7 +75,10 @@ def test_an_insert_changes_nothing_else():
         "+     checked: 2026-12-03\n",
     ]
     # ... inserted right after the url, before the comment that belongs to the next field.
-    assert "url: https://news.example/a\n  archive_url:" in new and "    checked: 2026-12-03\n  # a comment between fields\n" in new
+    assert (
+        "url: https://news.example/a\n  archive_url:" in new
+        and "    checked: 2026-12-03\n  # a comment between fields\n" in new
+    )
 
 
 def test_a_replacement_changes_only_the_field_it_replaces():
@@ -99,20 +101,34 @@ def test_crlf_files_stay_crlf_and_a_missing_final_newline_stays_missing():
     new = edit(crlf, [Edit(0, "https://web.archive.org/web/20241018093000/https://news.example/a", None)])
     assert "\n" not in new.replace("\r\n", "")
     assert not new.endswith("\r\n")
-    assert new.replace("  archive_url: https://web.archive.org/web/20241018093000/https://news.example/a\r\n", "") == crlf
+    assert (
+        new.replace(
+            "  archive_url: https://web.archive.org/web/20241018093000/https://news.example/a\r\n", ""
+        )
+        == crlf
+    )
 
 
 def test_the_real_data_files_keep_every_other_byte(tmp_path):
     for path in sorted((ROOT / "data" / "sources").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         root = read_yaml(text.encode("utf-8"), path.name)
-        status = {"status": "redirected", "code": 200, "checked": D("2026-12-03"), "final_url": "https://elsewhere.example/x"}
+        status = {
+            "status": "redirected",
+            "code": 200,
+            "checked": D("2026-12-03"),
+            "final_url": "https://elsewhere.example/x",
+        }
         edits = [Edit(i, None, status) for i in range(0, len(root.items), 3)]
         new = apply(text, root, edits, path.name)
-        kept = [line for line in difflib.ndiff(text.splitlines(True), new.splitlines(True)) if line[:1] != "+"]
+        kept = [
+            line for line in difflib.ndiff(text.splitlines(True), new.splitlines(True)) if line[:1] != "+"
+        ]
         assert all(not line.startswith("-") for line in kept), path.name
         assert sum(1 for line in changed_lines(text, new)) == 5 * len(edits)
-        problems = records_from_node("sources", read_yaml(new.encode("utf-8"), path.name), path.name, D("2026-12-03")).ctx.problems
+        problems = records_from_node(
+            "sources", read_yaml(new.encode("utf-8"), path.name), path.name, D("2026-12-03")
+        ).ctx.problems
         assert problems == [], problems[:3]
 
 
@@ -141,7 +157,7 @@ def test_a_flow_style_record_is_refused_not_mangled():
 
 def source(i: int, url: str, extra: str = "") -> str:
     return (
-        f"- id: source-{i}\n  publisher: P{i}  # kept\n  title: \"T{i}\"\n  published: 2024-10-18\n"
+        f'- id: source-{i}\n  publisher: P{i}  # kept\n  title: "T{i}"\n  published: 2024-10-18\n'
         f"  url: {url}\n{extra}  accessed: 2026-11-27\n  type: newspaper\n  language: en\n\n"
     )
 
@@ -154,8 +170,19 @@ def web():
 
 def keeper(web, clock: FakeTime) -> tuple[Client, Wayback]:
     settings = Settings(timeout=0.4, retries=1, backoff=1.0, host_interval=1.0)
-    client = Client("test-agent (+https://example.test)", settings, clock=clock.clock, sleep=clock.sleep, resolver=resolver)
-    wb = Wayback(client, web.url("archive.test", "/wayback/available"), web.url("save.test", "/save"), poll_interval=2.0)
+    client = Client(
+        "test-agent (+https://example.test)",
+        settings,
+        clock=clock.clock,
+        sleep=clock.sleep,
+        resolver=resolver,
+    )
+    wb = Wayback(
+        client,
+        web.url("archive.test", "/wayback/available"),
+        web.url("save.test", "/save"),
+        poll_interval=2.0,
+    )
     return client, wb
 
 
@@ -163,7 +190,9 @@ def archive_routes(web, has_copy: set[str]) -> None:
     def available(method, path, query, data, hits):
         url = query["url"][0]
         if url.rsplit("/", 1)[-1] in has_copy:
-            return as_json({"archived_snapshots": {"closest": {"available": True, "timestamp": TS, "status": "200"}}})
+            return as_json(
+                {"archived_snapshots": {"closest": {"available": True, "timestamp": TS, "status": "200"}}}
+            )
         return as_json({"archived_snapshots": {}})
 
     web.routes["/wayback/available"] = available
@@ -172,7 +201,13 @@ def archive_routes(web, has_copy: set[str]) -> None:
 
 
 def test_two_runs_a_week_apart(tmp_path, web):
-    web.routes |= {"/ok": fixed(200), "/new": fixed(200), "/hang": fixed(*HANG), "/gone": fixed(404), "/blocked": fixed(403)}
+    web.routes |= {
+        "/ok": fixed(200),
+        "/new": fixed(200),
+        "/hang": fixed(*HANG),
+        "/gone": fixed(404),
+        "/blocked": fixed(403),
+    }
     archive_routes(web, {"ok", "gone"})
     paths = ["/ok", "/new", "/hang", "/gone", "/blocked"]
     text = "# header comment\n\n" + "".join(source(i, web.url("news.test", p)) for i, p in enumerate(paths))
@@ -196,13 +231,22 @@ def test_two_runs_a_week_apart(tmp_path, web):
     assert problems == []
 
     six_days, _ = run(data, client, wb, D("2026-12-09"))
-    assert six_days.newly_dead == [] and six_days.found == six_days.saved == []  # archived ones are not asked again
+    assert (
+        six_days.newly_dead == [] and six_days.found == six_days.saved == []
+    )  # archived ones are not asked again
     week, _ = run(data, client, wb, D("2026-12-10"))
-    assert week.newly_dead == ["source-2", "source-3"]  # the hanging page and the missing one; never the blocked one
+    assert week.newly_dead == [
+        "source-2",
+        "source-3",
+    ]  # the hanging page and the missing one; never the blocked one
     final = file.read_text(encoding="utf-8")
     records = records_from_node("sources", read_yaml(final.encode(), "f"), "f", D("2026-12-10")).records
     assert {r.id: r.link_status.dead for r in records} == {
-        "source-0": False, "source-1": False, "source-2": True, "source-3": True, "source-4": False
+        "source-0": False,
+        "source-1": False,
+        "source-2": True,
+        "source-3": True,
+        "source-4": False,
     }
     assert final.startswith("# header comment\n\n- id: source-0\n  publisher: P0  # kept\n")
 
@@ -230,22 +274,43 @@ def test_the_time_budget_leaves_the_rest_for_next_run_oldest_first(tmp_path, web
     client, _ = keeper(web, FakeTime())
     report, changed = run(data, client, None, D("2026-12-03"), budget=0.5)
     assert report.left == 1 and sum(report.checked.values()) == 1
-    assert "checked: 2026-12-03" in next(iter(changed.values())).split("- id: source-1")[1]  # the never-checked one first
+    assert (
+        "checked: 2026-12-03" in next(iter(changed.values())).split("- id: source-1")[1]
+    )  # the never-checked one first
 
 
 def test_the_command_needs_a_contact_address(tmp_path):
     env = {"PATH": "/usr/bin:/bin"}
     proc = subprocess.run(
-        [sys.executable, "-m", "tools.linkkeeper", "--data", str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tools.linkkeeper", "--data", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 2 and "--contact" in proc.stderr
 
 
 def test_the_command_runs_on_an_empty_selection(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "tools.linkkeeper", "--contact", "https://github.com/example/explainer",
-         "--only", "no-such-source", "--no-archive", "--dry-run", "--summary", str(tmp_path / "s.md")],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "tools.linkkeeper",
+            "--contact",
+            "https://github.com/example/explainer",
+            "--only",
+            "no-such-source",
+            "--no-archive",
+            "--dry-run",
+            "--summary",
+            str(tmp_path / "s.md"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "s.md").read_text(encoding="utf-8").startswith("The link keeper checked 0 sources.")

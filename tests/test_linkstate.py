@@ -12,6 +12,8 @@ import functools
 import http.server
 import os
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -66,7 +68,10 @@ def test_archives_of_the_source_are_accepted(archive):
 @pytest.mark.parametrize(
     ("archive", "message"),
     [
-        ("https://web.archive.org/web/20241018093000/https://news.example/other.html", "a copy of https://news.example/other.html"),
+        (
+            "https://web.archive.org/web/20241018093000/https://news.example/other.html",
+            "a copy of https://news.example/other.html",
+        ),
         ("https://archive.ph/AbCd1", "short link"),
         ("https://example.org/mirror/story.html", "not an archived copy"),
         ("https://web.archive.org/web/20241399000000/" + URL, "not a date"),
@@ -83,7 +88,10 @@ def test_other_archive_urls_are_rejected(archive, message):
     [
         ("    status: gone\n    checked: 2026-12-03\n", "needs 'failing_since'"),
         ("    status: live\n    checked: 2026-12-03\n    failing_since: 2026-12-01\n", "not a failure"),
-        ("    status: gone\n    checked: 2026-12-03\n    failing_since: 2026-12-09\n", "after the last check"),
+        (
+            "    status: gone\n    checked: 2026-12-03\n    failing_since: 2026-12-09\n",
+            "after the last check",
+        ),
         ("    status: redirected\n    checked: 2026-12-03\n", "needs 'final_url'"),
         ("    status: live\n    checked: 2026-12\n", "not a day"),
         ("    status: dead\n    checked: 2026-12-03\n", "is not one of"),
@@ -109,9 +117,21 @@ def test_the_warning_names_sources_of_confirmed_events_without_a_copy():
     dataset, errors = load_dataset(ROOT / "data")
     assert errors == []
     warned = unarchived_confirmed(dataset)
-    confirmed_sources = {c.source for e in dataset.events if e.status == "confirmed" for c in all_citations(e)}
+    confirmed_sources = {
+        c.source for e in dataset.events if e.status == "confirmed" for c in all_citations(e)
+    }
     assert warned and {s.id for s in warned} <= confirmed_sources
     assert all(s.archive_url is None for s in warned)
+
+
+def test_validate_prints_the_warning_and_still_passes():
+    proc = subprocess.run(
+        [sys.executable, "hooks/validate.py", "--warnings"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    n = len(unarchived_confirmed(load_dataset(ROOT / "data")[0]))
+    assert f"warning: {n} sources cited by confirmed events have no archived copy" in proc.stderr
+    assert proc.stderr.count(": warning: no archived copy") == n
 
 
 # --- on the site -------------------------------------------------------------------------
@@ -132,7 +152,10 @@ def mark_dead(data: Path) -> str:
     archive = f"https://web.archive.org/web/{SNAPSHOT}/{url}"
     dead = {"status": "gone", "code": 404, "checked": D("2026-12-10"), "failing_since": D("2026-12-03")}
     timeout = {"status": "timeout", "checked": D("2026-12-10"), "failing_since": D("2026-11-26")}
-    path.write_text(apply(text, root, [Edit(index[DEAD_ARCHIVED], archive, dead), Edit(index[DEAD_BARE], None, timeout)]), encoding="utf-8")
+    path.write_text(
+        apply(text, root, [Edit(index[DEAD_ARCHIVED], archive, dead), Edit(index[DEAD_BARE], None, timeout)]),
+        encoding="utf-8",
+    )
     return archive
 
 
@@ -156,7 +179,7 @@ def test_the_source_page_says_the_original_is_dead_and_links_the_copy(dead_site)
     text = text_of(html)
     assert "Original link dead as of 10 December 2026; archived copy of 5 January 2024" in text
     notice = html[html.index('class="admonition warning"') :]
-    assert f'archived copy of 5 January 2024' in text_of(notice[notice.index(f'href="{archive}"'):][:200])
+    assert "archived copy of 5 January 2024" in text_of(notice[notice.index(f'href="{archive}"') :][:200])
     assert "Archived copy" in text and "(Wayback Machine, 5 January 2024)" in text
     assert "Link checked 10 December 2026: dead: gone" in text
 
@@ -198,9 +221,13 @@ def test_screenshot_of_a_dead_source(dead_site):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH") or None, args=["--no-sandbox"])
+            browser = p.chromium.launch(
+                executable_path=os.environ.get("CHROMIUM_PATH") or None, args=["--no-sandbox"]
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/sources/{DEAD_ARCHIVED}/", wait_until="load")
+            page.goto(
+                f"http://127.0.0.1:{server.server_address[1]}/sources/{DEAD_ARCHIVED}/", wait_until="load"
+            )
             notice = page.locator(".admonition.warning")
             assert notice.is_visible() and "Original link dead" in notice.inner_text()
             assert page.locator(f'.admonition a[href="{archive}"]').count() == 1

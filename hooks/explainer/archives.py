@@ -34,7 +34,8 @@ ARCHIVE_TODAY_HOSTS = frozenset(
 )
 _WAYBACK_RE = re.compile(r"^https?://web\.archive\.org/web/(?P<ts>[0-9]{4,14})(?:[a-z]{2}_)?/(?P<orig>.+)$")
 _TODAY_RE = re.compile(
-    r"^https?://(?:www\.)?(?P<host>[a-z.]+)/(?P<ts>[0-9]{14}|[0-9]{4}\.[0-9]{2}\.[0-9]{2}-[0-9]{6})/(?P<orig>.+)$"
+    r"^https?://(?:www\.)?(?P<host>[a-z.]+)/"
+    r"(?P<ts>[0-9]{14}|[0-9]{4}\.[0-9]{2}\.[0-9]{2}-[0-9]{6})/(?P<orig>.+)$"
 )
 
 
@@ -89,7 +90,7 @@ def _norm(url: str) -> tuple[str, str, str]:
 
 
 def same_page(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` name the same page up to scheme, host case, www., default port and a final '/'."""
+    """Whether ``a`` and ``b`` name the same page, up to scheme, host case, www., default port, final '/'."""
     if "://" not in a or "://" not in b:
         return False
     return _norm(a) == _norm(b)
@@ -107,7 +108,11 @@ def days_between(a: PartialDate, b: PartialDate) -> int:
 
 def is_dead(status: str, checked: PartialDate, failing_since: PartialDate | None) -> bool:
     """Dead: failing now, and already failing on a check at least DEAD_AFTER_DAYS earlier."""
-    return status in FAILURES and failing_since is not None and days_between(failing_since, checked) >= DEAD_AFTER_DAYS
+    return (
+        status in FAILURES
+        and failing_since is not None
+        and days_between(failing_since, checked) >= DEAD_AFTER_DAYS
+    )
 
 
 def source_problems(v: dict[str, Any]) -> list[tuple[str, str]]:
@@ -132,9 +137,16 @@ def source_problems(v: dict[str, Any]) -> list[tuple[str, str]]:
     if out and any(k.startswith("link_status.") for k, _ in out):
         return out
     if ls["status"] in FAILURES and since is None:
-        out.append(("link_status.failing_since", f"a '{ls['status']}' check needs 'failing_since' (the first failed check)"))
+        out.append(
+            (
+                "link_status.failing_since",
+                f"a '{ls['status']}' check needs 'failing_since' (the first failed check)",
+            )
+        )
     if ls["status"] not in FAILURES and since is not None:
-        out.append(("link_status.failing_since", f"'{ls['status']}' is not a failure: remove 'failing_since'"))
+        out.append(
+            ("link_status.failing_since", f"'{ls['status']}' is not a failure: remove 'failing_since'")
+        )
     if since is not None and days_between(since, checked) < 0:
         out.append(("link_status.failing_since", f"failing since {since}, after the last check ({checked})"))
     final = ls.get("final_url")

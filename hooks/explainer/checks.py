@@ -49,5 +49,5 @@ def unarchived_confirmed(dataset: Dataset) -> list[Source]:
         s
         for s in dataset.sources
         if s.archive_url is None
-        and any(getattr(r, "status", None) == "confirmed" and r.kind == "events" for r in dataset.cited_by.get(s.id, ()))
+        and any(r.kind == "events" and getattr(r, "status", None) == "confirmed" for r in dataset.cited_by.get(s.id, ()))
     ]

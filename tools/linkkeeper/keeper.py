@@ -79,7 +79,10 @@ class Report:
             if ids:
                 out.append(f"\n**{title}** ({len(ids)}): " + ", ".join(f"`{i}`" for i in ids))
         if self.left:
-            out.append(f"\n{self.left} sources were not reached in this run's time budget; the next run starts with them.")
+            out.append(
+                f"\n{self.left} sources were not reached in this run's time budget; "
+                "the next run starts with them."
+            )
         if self.notes:
             out.append("\nNotes:\n" + "\n".join(f"- {n}" for n in self.notes))
         return "\n".join(out) + "\n"
@@ -96,7 +99,11 @@ def read_sources(data: Path) -> tuple[list[Entry], dict[Path, tuple[str, Seq]], 
         files[path] = (raw.decode("utf-8"), root)
         for i, node in enumerate(root.items):
             ctx = Collector()
-            values = convert_record(KINDS["sources"], node, f"sources[{i}]", ctx) if isinstance(node, Map) else None
+            values = (
+                convert_record(KINDS["sources"], node, f"sources[{i}]", ctx)
+                if isinstance(node, Map)
+                else None
+            )
             if values is None or ctx.problems:
                 skipped.append(f"{path.name}[{i}]")
                 continue
@@ -150,7 +157,9 @@ def run(
     if len(outcomes) >= 10 and failures * 2 > len(outcomes):
         report.suspect = True
         # Keep the archived copies (they are facts about the archive), drop every status.
-        edits = {p: [Edit(x.index, x.archive_url, None) for x in xs if x.archive_url] for p, xs in edits.items()}
+        edits = {
+            p: [Edit(x.index, x.archive_url, None) for x in xs if x.archive_url] for p, xs in edits.items()
+        }
     changed: dict[Path, str] = {}
     for path, file_edits in edits.items():
         text, root = files[path]
@@ -163,7 +172,9 @@ def run(
     return report, changed
 
 
-def _archive(e: Entry, outcome: Outcome, wb: Wayback, report: Report, lookups: bool, saves: bool) -> tuple[str | None, bool, bool]:
+def _archive(
+    e: Entry, outcome: Outcome, wb: Wayback, report: Report, lookups: bool, saves: bool
+) -> tuple[str | None, bool, bool]:
     """An archive_url for ``e`` (or None), and whether each service may still be asked this run."""
     url = e.values["url"]
     near = _near(e)
@@ -199,4 +210,3 @@ def _near(e: Entry) -> str:
     """YYYYMMDD of the day the source was read (the first day of its month or year at lower precision)."""
     y, m, d = e.values["accessed"].first_day()
     return f"{y:04d}{m:02d}{d:02d}"
-

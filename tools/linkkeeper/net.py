@@ -149,14 +149,18 @@ class Client:
             return None
         return max(0.0, when.timestamp() - self.clock())
 
-    def request(self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
+    def request(
+        self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> Reply:
         """One address, with retries; redirects are not followed."""
         s = self.settings
         reply = Reply(url)
         for attempt in range(s.retries + 1):
             reply = self._once(method, url, body, headers or {})
             last = attempt == s.retries
-            if reply.error in ("timeout", "connect") or (reply.status is not None and reply.status >= 500 and reply.status != 503):
+            if reply.error in ("timeout", "connect") or (
+                reply.status is not None and reply.status >= 500 and reply.status != 503
+            ):
                 if not last:
                     self.sleep(s.backoff * 2**attempt)
                 continue
@@ -170,7 +174,9 @@ class Client:
             return reply
         return reply
 
-    def fetch(self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
+    def fetch(
+        self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> Reply:
         """``request`` following redirects (301, 302, 303, 307, 308) up to ``max_redirects`` hops."""
         current = url
         for hop in range(self.settings.max_redirects + 1):
@@ -182,4 +188,6 @@ class Client:
             current = urljoin(current, location)
             if reply.status == 303 or (reply.status in (301, 302) and method == "POST"):
                 method, body = "GET", None
-        return Reply(current, error="redirects", detail=f"more than {self.settings.max_redirects} redirects", hops=hop)
+        return Reply(
+            current, error="redirects", detail=f"more than {self.settings.max_redirects} redirects", hops=hop
+        )

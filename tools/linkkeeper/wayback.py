@@ -28,7 +28,12 @@ from .net import Client, Reply
 AVAILABILITY = "https://archive.org/wayback/available"
 SAVE = "https://web.archive.org/save"
 # status_ext values of Save Page Now that mean: stop asking today.
-_STOP = ("error:too-many-daily-captures", "error:user-session-limit", "error:proxy-error", "error:too-many-requests")
+_STOP = (
+    "error:too-many-daily-captures",
+    "error:user-session-limit",
+    "error:proxy-error",
+    "error:too-many-requests",
+)
 
 
 class ServiceDown(Exception):
@@ -80,7 +85,12 @@ class Wayback:
         data = self._json(self.client.fetch("GET", f"{self.availability}?{query}"), "availability API")
         closest = (data.get("archived_snapshots") or {}).get("closest") or {}
         ts = str(closest.get("timestamp", ""))
-        if closest.get("available") is True and str(closest.get("status")) == "200" and ts.isdigit() and len(ts) == 14:
+        if (
+            closest.get("available") is True
+            and str(closest.get("status")) == "200"
+            and ts.isdigit()
+            and len(ts) == 14
+        ):
             return ts
         return None
 
@@ -104,10 +114,16 @@ class Wayback:
             if "limit" in message.lower() or any(s in message for s in _STOP):
                 raise ServiceDown(f"Save Page Now: {message}")
             raise ServiceError(f"Save Page Now: {message}")
-        status_headers = {"Accept": "application/json", **({"Authorization": f"LOW {self.auth}"} if self.auth else {})}
+        status_headers = {
+            "Accept": "application/json",
+            **({"Authorization": f"LOW {self.auth}"} if self.auth else {}),
+        }
         for _ in range(self.max_polls):
             sleep(self.poll_interval)
-            data = self._json(self.client.fetch("GET", f"{self.save}/status/{job}", None, status_headers), "Save Page Now status")
+            data = self._json(
+                self.client.fetch("GET", f"{self.save}/status/{job}", None, status_headers),
+                "Save Page Now status",
+            )
             status = data.get("status")
             if status == "success":
                 ts = str(data.get("timestamp", ""))

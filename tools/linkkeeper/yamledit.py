@@ -87,7 +87,7 @@ def apply(text: str, root: Node | None, edits: list[Edit], file: str = "<file>")
     if not isinstance(root, Seq):
         raise EditError(f"{file}: not a list of records")
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    lines = text[len(bom):].splitlines(keepends=True)
+    lines = text[len(bom) :].splitlines(keepends=True)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += eol
@@ -143,4 +143,6 @@ def _verify(before: Seq, text: str, edits: list[Edit], file: str) -> None:
     got = _plain(after)
     if got != wanted:
         bad = next((i for i, (g, w) in enumerate(zip(got or [], wanted)) if g != w), len(wanted))
-        raise EditError(f"{file}: the edited file does not read back as intended (record {bad}): nothing written")
+        raise EditError(
+            f"{file}: the edited file does not read back as intended (record {bad}): nothing written"
+        )

@@ -106,16 +106,20 @@ def dead_without_archive(dataset: Dataset) -> str:
     if not dead:
         return "No source is known to be dead without an archived copy."
     verb = "has" if len(dead) == 1 else "have"
-    lines = [f"{plural(len(dead), 'dead source')} {verb} no archived copy that we know of; each needs another copy or a replacement:", ""]
+    head = f"{plural(len(dead), 'dead source')} {verb} no archived copy that we know of"
+    lines = [f"{head}; each needs another copy or a replacement:", ""]
     for s in dead:
         assert s.link_status is not None
-        lines.append(
-            f"- {link(f'[{s.title}]' if s.title_supplied else s.title, f'/sources/{s.id}.md')} ({inert(s.publisher)}, {s.published.human()}), "
-            f"dead as of {s.link_status.checked.human()}"
-        )
+        title = link(f"[{s.title}]" if s.title_supplied else s.title, f"/sources/{s.id}.md")
+        when = f"dead as of {s.link_status.checked.human()}"
+        lines.append(f"- {title} ({inert(s.publisher)}, {s.published.human()}), {when}")
     return "\n".join(lines)
 
 
 def expand_marker(markdown: str, dataset: Dataset) -> str:
     """Replace DEAD_LIST_MARKER in a hand-written page with ``dead_without_archive``."""
-    return markdown.replace(DEAD_LIST_MARKER, dead_without_archive(dataset)) if DEAD_LIST_MARKER in markdown else markdown
+    return (
+        markdown.replace(DEAD_LIST_MARKER, dead_without_archive(dataset))
+        if DEAD_LIST_MARKER in markdown
+        else markdown
+    )
