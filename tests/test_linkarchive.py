@@ -173,8 +173,9 @@ def test_a_failed_capture_is_an_error_for_that_page_only(web, wb):
         lambda web: spn(web, [{"status": "error", "status_ext": "error:too-many-daily-captures"}]),
         lambda web: spn(web, [], job={"message": "You have already reached the limit of active sessions."}),
         lambda web: web.routes.__setitem__("/save", fixed(429, {"Retry-After": "2"})),
+        lambda web: web.routes.__setitem__("/save", fixed(401)),
     ],
-    ids=["daily-limit", "session-limit", "429"],
+    ids=["daily-limit", "session-limit", "429", "needs-keys"],
 )
 def test_save_page_now_limits_stop_the_captures(web, wb, setup):
     setup(web)

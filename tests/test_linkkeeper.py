@@ -230,10 +230,9 @@ def test_two_runs_a_week_apart(tmp_path, web):
     problems = records_from_node("sources", read_yaml(after.encode(), "f"), "f", D("2026-12-03")).ctx.problems
     assert problems == []
 
-    six_days, _ = run(data, client, wb, D("2026-12-09"))
-    assert (
-        six_days.newly_dead == [] and six_days.found == six_days.saved == []
-    )  # archived ones are not asked again
+    six_days, changed = run(data, client, wb, D("2026-12-09"))
+    assert six_days.newly_dead == [] and six_days.found == six_days.saved == []  # archived: not asked again
+    assert changed == {}  # nothing but the dates would change: nothing is written
     week, _ = run(data, client, wb, D("2026-12-10"))
     assert week.newly_dead == [
         "source-2",
@@ -249,6 +248,27 @@ def test_two_runs_a_week_apart(tmp_path, web):
         "source-4": False,
     }
     assert final.startswith("# header comment\n\n- id: source-0\n  publisher: P0  # kept\n")
+    assert final.count("checked: 2026-12-10") == 2  # only the two that died were rewritten
+    run(data, client, wb, D("2026-12-31"))
+    assert file.read_text(encoding="utf-8").count("checked: 2026-12-31") == 3  # 28 days old: refreshed
+
+
+def test_every_status_is_recorded_even_when_captures_are_cut_short(tmp_path, web):
+    web.routes["/ok"] = fixed(200)
+    archive_routes(web, set())
+    data = tmp_path / "data"
+    (data / "sources").mkdir(parents=True)
+    text = "".join(source(i, web.url("news.test", f"/ok?{i}")) for i in range(3))
+    (data / "sources" / "x.yaml").write_text(text, encoding="utf-8")
+    client, wb = keeper(web, FakeTime())
+    report, changed = run(data, client, wb, D("2026-12-03"), max_saves=1)
+    new = next(iter(changed.values()))
+    assert new.count("status: live") == 3 and new.count("archive_url:") == 1
+    assert report.saved == ["source-0"] and report.not_captured == 2
+    assert "2 pages without an archived copy are left for the next run" in report.markdown()
+    web.routes["/ok"] = fixed(410)
+    later, _ = run(data, client, None, D("2026-12-10"))
+    assert later.changes == [f"source-{i}: live -> gone" for i in range(3)]
 
 
 def test_a_run_that_fails_everywhere_blames_the_network_and_records_nothing(tmp_path, web):

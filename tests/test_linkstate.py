@@ -126,7 +126,11 @@ def test_the_warning_names_sources_of_confirmed_events_without_a_copy():
 
 def test_validate_prints_the_warning_and_still_passes():
     proc = subprocess.run(
-        [sys.executable, "hooks/validate.py", "--warnings"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "hooks/validate.py", "--warnings"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     n = len(unarchived_confirmed(load_dataset(ROOT / "data")[0]))

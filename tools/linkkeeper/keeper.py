@@ -1,15 +1,17 @@
 """One run of the link keeper over ``data/sources/*.yaml``.
 
-For each source (never-checked ones first, then the longest unchecked, so that runs cut
-short by the time budget still cover everything over a few weeks):
+Sources are taken never-checked first, then longest unchecked first, so that runs cut short
+by the time budget still cover everything over a few weeks.
 
-1. check the URL (``check``) and work out the new ``link_status`` (``state``);
-2. without an ``archive_url``: ask the availability API for the copy closest to the day the
-   source was read; where there is none and the page answers, ask Save Page Now for one
-   (at most ``max_saves`` a run). The ``archive_url`` written is always
+1. Check each URL (``check``) and work out its new ``link_status`` (``state``); a status
+   whose only change would be its date is rewritten once it is REFRESH_DAYS old.
+2. Without an ``archive_url``: ask the availability API for the copy closest to the day the
+   source was read.
+3. Then, for the pages that answer and have no copy yet, ask Save Page Now for one (at most
+   ``max_saves`` a run, while the budget lasts). The ``archive_url`` written is always
    ``https://web.archive.org/web/<timestamp>/<the source's own url>``, so that the validator
    can see it is a copy of that page.
-3. write the changes into the files (``yamledit``) and return a report for the pull request.
+4. Write the changes into the files (``yamledit``); return a report for the pull request.
 
 A run in which most checks fail for reasons that are not the sites' (DNS failures, timeouts,
 refused connections) says more about the runner's network than about the web: it records no
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explainer.archives import wayback_url
+from explainer.archives import days_between, wayback_url
 from explainer.dates import PartialDate
 from explainer.schema import KINDS, Collector, convert_record
 from explainer.yamlread import Map, Seq, read_yaml
@@ -35,6 +37,8 @@ from .wayback import ServiceDown, ServiceError, Wayback
 from .yamledit import Edit, apply
 
 NETWORK_FAILURES = frozenset({"dns-failure", "timeout", "error"})
+# An unchanged status is written again (with its new date) once the recorded check is this old.
+REFRESH_DAYS = 28
 
 
 @dataclass
@@ -56,6 +60,8 @@ class Report:
     skipped: list[str] = field(default_factory=list)  # invalid records, left alone
     notes: list[str] = field(default_factory=list)  # service errors and the like
     left: int = 0  # sources not reached before the time budget ran out
+    not_captured: int = 0  # pages without a copy that Save Page Now was not asked about
+    changes: list[str] = field(default_factory=list)  # 'id: old -> new' status changes
     suspect: bool = False
     changed_files: list[str] = field(default_factory=list)
 
@@ -69,6 +75,7 @@ class Report:
             out.append("\n| Status | Sources |\n| --- | --- |")
             out += [f"| {status} | {n} |" for status, n in sorted(self.checked.items())]
         for title, ids in (
+            ("Status changed", self.changes),
             ("Newly dead (failed on two checks at least a week apart)", self.newly_dead),
             ("Dead before, live again", self.revived),
             ("Archived copy found", self.found),
@@ -82,6 +89,10 @@ class Report:
             out.append(
                 f"\n{self.left} sources were not reached in this run's time budget; "
                 "the next run starts with them."
+            )
+        if self.not_captured:
+            out.append(
+                f"\n{self.not_captured} pages without an archived copy are left for the next run's captures."
             )
         if self.notes:
             out.append("\nNotes:\n" + "\n".join(f"- {n}" for n in self.notes))
@@ -116,6 +127,18 @@ def _order(e: Entry) -> tuple:
     return (0, ()) if ls is None else (1, ls["checked"].first_day())
 
 
+def material(previous: dict[str, Any] | None, new: dict[str, Any], today: PartialDate) -> bool:
+    """Whether ``new`` is worth a changed line: something other than the date changed, the link
+    died or came back, or the recorded check is REFRESH_DAYS old. A weekly proposal then shows
+    what changed, not 251 new dates."""
+    if previous is None:
+        return True
+    keys = ("status", "code", "failing_since", "final_url")
+    if any(previous.get(k) != new.get(k) for k in keys) or dead(previous) != dead(new):
+        return True
+    return days_between(previous["checked"], today) >= REFRESH_DAYS
+
+
 def run(
     data: Path,
     client: Client,
@@ -127,14 +150,21 @@ def run(
     only: set[str] | None = None,
     write: bool = True,
 ) -> tuple[Report, dict[Path, str]]:
-    """Check, archive and record; returns the report and the new text of each changed file."""
+    """Check, archive and record; returns the report and the new text of each changed file.
+
+    Two passes: first every source is checked and looked up in the Archive (a few seconds
+    each), then Save Page Now is asked for copies of the pages still without one, as long
+    as the time budget lasts: one run always records every link's status.
+    """
     report = Report()
     entries, files, report.skipped = read_sources(data)
     entries = sorted((e for e in entries if only is None or e.id in only), key=_order)
     start = client.clock()
-    edits: dict[Path, list[Edit]] = {}
+    statuses: dict[tuple[Path, int], dict[str, Any] | None] = {}
+    archives: dict[tuple[Path, int], str] = {}
     outcomes: list[Outcome] = []
-    lookups = saves = wayback is not None
+    to_capture: list[tuple[Entry, Outcome]] = []
+    lookups = wayback is not None
     for n, e in enumerate(entries):
         if client.clock() - start > budget:
             report.left = len(entries) - n
@@ -144,26 +174,45 @@ def run(
         outcomes.append(outcome)
         new = advance(previous, outcome, today)
         report.checked[outcome.status] += 1
+        if previous is not None and previous["status"] != new["status"]:
+            report.changes.append(f"{e.id}: {previous['status']} -> {new['status']}")
         if dead(new) and not dead(previous):
             report.newly_dead.append(e.id)
         if dead(previous) and not dead(new):
             report.revived.append(e.id)
-        archive = None
+        statuses[(e.file, e.index)] = new if material(previous, new, today) else None
         if e.values.get("archive_url") is None and wayback is not None:
-            may_save = saves and wayback.captures < max_saves
-            archive, lookups, saves = _archive(e, outcome, wayback, report, lookups, may_save)
-        edits.setdefault(e.file, []).append(Edit(e.index, archive, new))
+            ts = None
+            if lookups:
+                ts, lookups = _lookup(e, wayback, report)
+            if ts:
+                archives[(e.file, e.index)] = wayback_url(ts, url)
+                report.found.append(e.id)
+            elif outcome.status in ("live", "redirected", "blocked"):
+                to_capture.append((e, outcome))
+    if wayback is not None:
+        for i, (e, _) in enumerate(to_capture):
+            if client.clock() - start > budget or wayback.captures >= max_saves:
+                report.not_captured = len(to_capture) - i
+                break
+            ts, more = _capture(e, wayback, report)
+            if ts:
+                archives[(e.file, e.index)] = wayback_url(ts, e.values["url"])
+            if not more:
+                report.not_captured = len(to_capture) - i - 1
+                break
     failures = sum(1 for o in outcomes if o.status in NETWORK_FAILURES)
     if len(outcomes) >= 10 and failures * 2 > len(outcomes):
         report.suspect = True
-        # Keep the archived copies (they are facts about the archive), drop every status.
-        edits = {
-            p: [Edit(x.index, x.archive_url, None) for x in xs if x.archive_url] for p, xs in edits.items()
-        }
+        statuses = {}  # keep the archived copies (facts about the Archive), drop every status
+    edits: dict[Path, list[Edit]] = {}
+    for key in sorted(set(statuses) | set(archives)):
+        if statuses.get(key) is not None or key in archives:
+            edits.setdefault(key[0], []).append(Edit(key[1], archives.get(key), statuses.get(key)))
     changed: dict[Path, str] = {}
     for path, file_edits in edits.items():
         text, root = files[path]
-        new_text = apply(text, root, [x for x in file_edits if x.archive_url or x.link_status], str(path))
+        new_text = apply(text, root, file_edits, str(path))
         if new_text != text:
             changed[path] = new_text
             report.changed_files.append(path.as_posix())
@@ -172,38 +221,30 @@ def run(
     return report, changed
 
 
-def _archive(
-    e: Entry, outcome: Outcome, wb: Wayback, report: Report, lookups: bool, saves: bool
-) -> tuple[str | None, bool, bool]:
-    """An archive_url for ``e`` (or None), and whether each service may still be asked this run."""
-    url = e.values["url"]
-    near = _near(e)
-    if lookups:
-        try:
-            ts = wb.lookup(url, near)
-        except ServiceDown as exc:
-            report.notes.append(f"availability API left alone for the rest of the run: {exc}")
-            lookups, ts = False, None
-        except ServiceError as exc:
-            report.notes.append(f"{e.id}: {exc}")
-            ts = None
-        if ts:
-            report.found.append(e.id)
-            return wayback_url(ts, url), lookups, saves
-    if saves and outcome.status in ("live", "redirected", "blocked"):
-        try:
-            ts = wb.capture(url)
-        except ServiceDown as exc:
-            report.notes.append(f"Save Page Now left alone for the rest of the run: {exc}")
-            return None, lookups, False
-        except ServiceError as exc:
-            report.notes.append(f"{e.id}: {exc}")
-            return None, lookups, saves
-        if ts:
-            report.saved.append(e.id)
-            return wayback_url(ts, url), lookups, saves
-        report.pending.append(e.id)
-    return None, lookups, saves
+def _lookup(e: Entry, wb: Wayback, report: Report) -> tuple[str | None, bool]:
+    """The timestamp of an existing copy (or None), and whether to keep asking this run."""
+    try:
+        return wb.lookup(e.values["url"], _near(e)), True
+    except ServiceDown as exc:
+        report.notes.append(f"availability API left alone for the rest of the run: {exc}")
+        return None, False
+    except ServiceError as exc:
+        report.notes.append(f"{e.id}: {exc}")
+        return None, True
+
+
+def _capture(e: Entry, wb: Wayback, report: Report) -> tuple[str | None, bool]:
+    """The timestamp of a new copy (or None), and whether to keep asking this run."""
+    try:
+        ts = wb.capture(e.values["url"])
+    except ServiceDown as exc:
+        report.notes.append(f"Save Page Now left alone for the rest of the run: {exc}")
+        return None, False
+    except ServiceError as exc:
+        report.notes.append(f"{e.id}: {exc}")
+        return None, True
+    (report.saved if ts else report.pending).append(e.id)
+    return ts, True
 
 
 def _near(e: Entry) -> str:

@@ -62,6 +62,10 @@ class Wayback:
     def _json(self, reply: Reply, what: str) -> dict[str, Any]:
         if reply.status == 429:
             raise ServiceDown(f"{what}: rate limited (429)")
+        if reply.status in (401, 403):
+            raise ServiceDown(
+                f"{what}: refused ({reply.status}); Save Page Now may need keys (IA_ACCESS_KEY)"
+            )
         if reply.error or reply.status != 200:
             self._failed(f"{what}: {reply.error or reply.status} {reply.detail}".strip())
         try:
