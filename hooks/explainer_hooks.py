@@ -43,6 +43,7 @@ from explainer.model import Dataset
 from explainer.problems import Problem, format_problems
 from explainer.render.context import Ctx
 from explainer.render.context import Page as GeneratedPage
+from explainer.render.linkstate import expand_marker
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
 from explainer.termlinks import TermLinkExtension
 from explainer.text import inert
@@ -169,7 +170,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         for p in check_shortcuts(page.file.content_string, ctx.dataset, src):
             log.warning(str(p))
-        markdown = expand_shortcuts(markdown, ctx)
+        markdown = expand_marker(expand_shortcuts(markdown, ctx), ctx)
     elif generated.jsonld is not None:
         page.meta["jsonld"] = generated.jsonld
     if _state.problems and _state.command == "serve":

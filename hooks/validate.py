@@ -13,8 +13,10 @@ import json
 import sys
 from pathlib import Path
 
+from explainer.archives import unarchived_confirmed
 from explainer.kinds import KINDS
 from explainer.load import load_dataset
+from explainer.model import Dataset
 from explainer.problems import format_problems
 from explainer.schema import kind_schema
 from explainer.shortcuts import check_shortcuts
@@ -34,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         help="project folder (holds data/ and docs/)",
     )
     parser.add_argument("--github", action="store_true", help="print problems as GitHub Actions annotations as well")
+    parser.add_argument("--warnings", action="store_true", help="list every source a warning is about")
     parser.add_argument(
         "--write-schemas", action="store_true", help="rewrite schema/*.schema.json (for editors) from the schema"
     )
@@ -60,7 +63,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     counts = ", ".join(f"{n} {kind}" for kind, n in dataset.counts().items())
     print(f"data/ is valid: {counts}")
+    print_warnings(dataset, every=args.warnings)
     return 0
+
+
+def print_warnings(dataset: Dataset, *, every: bool) -> None:
+    """Warnings never fail validation: they name work for tools/linkkeeper or an editor."""
+    unarchived = unarchived_confirmed(dataset)
+    if not unarchived:
+        return
+    print(
+        f"warning: {len(unarchived)} sources cited by confirmed events have no archived copy "
+        f"(archive_url); tools/linkkeeper adds them" + ("" if every else ": --warnings lists them"),
+        file=sys.stderr,
+    )
+    if every:
+        for s in unarchived:
+            print(f"{s.origin.file}:{s.origin.line}: sources.{s.id}: warning: no archived copy", file=sys.stderr)
 
 
 if __name__ == "__main__":

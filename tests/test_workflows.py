@@ -26,6 +26,7 @@ GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
 CHECK = WORKFLOWS / "check.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
+LINKKEEPER = WORKFLOWS / "linkkeeper.yml"
 DEPENDABOT = GITHUB / "dependabot.yml"
 FORMS = GITHUB / "ISSUE_TEMPLATE"
 PR_TEMPLATE = GITHUB / "pull_request_template.md"
@@ -85,7 +86,10 @@ def copy_with(tmp_path: Path, source: Path, old: str, new: str, count: int = 1) 
 # ---------------------------------------------------------------------------------------------
 # Checkers: each takes the text of a file and returns its problems.
 
-WRITE_ALLOWED = {("deploy.yml", "deploy"): {"pages", "id-token"}}
+WRITE_ALLOWED = {
+    ("deploy.yml", "deploy"): {"pages", "id-token"},
+    ("linkkeeper.yml", "keep"): {"contents", "pull-requests"},
+}
 
 
 def check_top_permissions(text: str) -> list[str]:
@@ -447,12 +451,82 @@ def check_pr_template(text: str) -> list[str]:
     return problems
 
 
+WEEKLY_CRON = re.compile(r"^[0-9]{1,2} [0-9]{1,2} \* \* [0-6]$")
+TOKEN = re.compile(r"github\.token|secrets\.GITHUB_TOKEN|GH_TOKEN|GITHUB_TOKEN")
+
+
+def check_linkkeeper_triggers(text: str) -> list[str]:
+    """Weekly on a schedule, and on demand; nothing else (no push, no pull request)."""
+    on = triggers(load(text))
+    problems = []
+    crons = [str(item.get("cron", "")) for item in on.get("schedule") or []]
+    if len(crons) != 1 or not WEEKLY_CRON.match(crons[0]):
+        problems.append(f"schedule {crons!r} is not one weekly cron")
+    if "workflow_dispatch" not in on:
+        problems.append("no workflow_dispatch")
+    extra = set(on) - {"schedule", "workflow_dispatch"}
+    if extra:
+        problems.append(f"also triggered by {sorted(extra)}")
+    return problems
+
+
+def check_linkkeeper_job(text: str) -> list[str]:
+    """The keep job: exactly contents and pull-requests write; the keeper runs without a token;
+    the data is validated before anything is pushed; pushes go to its own branch only, with a
+    lease; the pull request targets main from that branch."""
+    wf = load(text)
+    job = jobs(wf).get("keep")
+    if job is None:
+        return ["no keep job"]
+    problems = []
+    if job.get("permissions") != {"contents": "write", "pull-requests": "write"}:
+        problems.append(f"permissions {job.get('permissions')!r}: expected exactly contents and pull-requests write")
+    branch = str((job.get("env") or {}).get("BRANCH", ""))
+    if not branch or branch in ("main", "master") or "$" in branch:
+        problems.append(f"BRANCH is {branch!r}: a fixed branch of its own is needed")
+    all_steps = steps(job)
+    index = {"keeper": None, "validate": None, "push": None}
+    for i, step in enumerate(all_steps):
+        run = str(step.get("run", ""))
+        if re.search(r"python -m tools\.linkkeeper\b", run):
+            index["keeper"] = i
+            if TOKEN.search(str(step.get("env") or "")) or TOKEN.search(run):
+                problems.append("the keeper's step has a token: it reads other people's pages")
+        if re.search(r"python hooks/validate\.py\b", run):
+            index["validate"] = i
+        if "git push" in run:
+            index["push"] = i
+            for line in re.findall(r"git push[^\n]*", run):
+                if not re.search(r'"HEAD:refs/heads/\$BRANCH"\s*$', line):
+                    problems.append(f"{line.strip()!r} does not push HEAD to refs/heads/$BRANCH alone")
+                if re.search(r"--force(?!-with-lease)|\s-f\b|\+HEAD", line):
+                    problems.append(f"{line.strip()!r} forces without a lease")
+            if not re.search(r'gh pr create[^\n]*--base main[^\n]*--head "\$BRANCH"', run):
+                problems.append("the pull request is not opened from $BRANCH into main")
+    if None in index.values():
+        problems.append(f"missing steps: {[k for k, v in index.items() if v is None]}")
+    elif not index["keeper"] < index["validate"] < index["push"]:
+        problems.append("the data is not validated between the keeper and the push")
+    if re.search(r"\bmain\b", "\n".join(re.findall(r"git push[^\n]*", runs(job)))):
+        problems.append("a push names main")
+    for step in all_steps:
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            if (step.get("with") or {}).get("persist-credentials") is not False:
+                problems.append("checkout persists its credentials for every later step")
+    return problems
+
+
+def check_no_linkkeeper(text: str) -> list[str]:
+    """The site's build and checks never touch the network through the link keeper."""
+    return ["runs the link keeper"] if "tools.linkkeeper" in "\n".join(runs(j) for j in jobs(load(text)).values()) else []
+
+
 # ---------------------------------------------------------------------------------------------
 # The real files
 
 
 def test_the_files_exist():
-    for path in (CHECK, DEPLOY, DEPENDABOT, PR_TEMPLATE, FORMS / "config.yml",
+    for path in (CHECK, DEPLOY, LINKKEEPER, DEPENDABOT, PR_TEMPLATE, FORMS / "config.yml",
                  FORMS / "error-of-fact.yml", FORMS / "suggest-event.yml"):
         assert path.is_file(), path
 
@@ -467,7 +541,8 @@ def test_workflow_security(path: Path):
     assert check_no_untrusted_in_run(text) == []
     assert check_timeouts(text) == []
     assert check_python_setup(text) == []
-    assert check_strict_build(text) == []
+    if path != LINKKEEPER:  # the one workflow that builds no site
+        assert check_strict_build(text) == []
 
 
 def test_check_workflow():
@@ -487,15 +562,30 @@ def test_deploy_workflow():
     assert check_upload_after_build(text, "build", "actions/upload-pages-artifact") == []
 
 
+def test_linkkeeper_workflow():
+    text = LINKKEEPER.read_text(encoding="utf-8")
+    assert check_linkkeeper_triggers(text) == []
+    assert check_linkkeeper_job(text) == []
+    assert check_concurrency(text, group="linkkeeper", cancel=False) == []
+    assert check_no_linkkeeper(CHECK.read_text(encoding="utf-8")) == []
+    assert check_no_linkkeeper(DEPLOY.read_text(encoding="utf-8")) == []
+
+
 def test_only_the_deploy_job_may_write():
-    """Both write permissions exist in exactly one place: the deploy job of deploy.yml."""
+    """Write permissions exist in exactly two places: the deploy job of deploy.yml (pages) and
+    the keep job of linkkeeper.yml (its branch and its pull request)."""
     writers = []
     for path in ALL_WORKFLOWS:
         for job_id, job in jobs(load(path.read_text(encoding="utf-8"))).items():
             for scope, level in (job.get("permissions") or {}).items():
                 if level == "write":
                     writers.append((path.name, job_id, scope))
-    assert sorted(writers) == [("deploy.yml", "deploy", "id-token"), ("deploy.yml", "deploy", "pages")]
+    assert sorted(writers) == [
+        ("deploy.yml", "deploy", "id-token"),
+        ("deploy.yml", "deploy", "pages"),
+        ("linkkeeper.yml", "keep", "contents"),
+        ("linkkeeper.yml", "keep", "pull-requests"),
+    ]
 
 
 def test_dependabot():
@@ -700,6 +790,48 @@ def test_rejects_a_pr_template_without_the_checklist(tmp_path):
     assert check_pr_template(text.replace("- [ ] ", "- ")) != []
     for line in [l for l in text.splitlines() if l.startswith("- [ ] ")]:
         assert check_pr_template(text.replace(line, "")), f"dropping {line!r} went unnoticed"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  workflow_dispatch:\n", ""),
+        ('- cron: "17 4 * * 1"', '- cron: "17 4 * * *"'),
+        ("  workflow_dispatch:\n", "  workflow_dispatch:\n  push:\n"),
+    ],
+    ids=["no-dispatch", "daily", "on-push"],
+)
+def test_rejects_wrong_linkkeeper_triggers(tmp_path, old, new):
+    assert check_linkkeeper_triggers(broken(tmp_path, LINKKEEPER, old, new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("      pull-requests: write\n", "      pull-requests: write\n      actions: write\n"),
+        ("      contents: write\n", "      contents: read\n"),
+        ("BRANCH: linkkeeper/updates", "BRANCH: main"),
+        ('"HEAD:refs/heads/$BRANCH"\n', '"HEAD:refs/heads/main"\n'),
+        ('--force-with-lease="refs/heads/$BRANCH:$LEASE"', "--force"),
+        ("      - name: Validate the changed data\n        run: python hooks/validate.py\n", ""),
+        ("          IA_SECRET_KEY: ${{ secrets.IA_SECRET_KEY }}\n", "          IA_SECRET_KEY: ${{ secrets.IA_SECRET_KEY }}\n          GH_TOKEN: ${{ github.token }}\n"),
+        ("--base main --head", "--base linkkeeper/updates --head"),
+        ("          persist-credentials: false\n", ""),
+    ],
+    ids=["extra-write", "no-contents-write", "branch-main", "push-main", "bare-force", "no-validate",
+         "token-in-keeper", "pr-not-into-main", "persisted-credentials"],
+)
+def test_rejects_a_wrong_linkkeeper_job(tmp_path, old, new):
+    assert check_linkkeeper_job(broken(tmp_path, LINKKEEPER, old, new))
+
+
+def test_rejects_linkkeeper_writes_outside_its_job(tmp_path):
+    text = broken(tmp_path, LINKKEEPER, "permissions:\n  contents: read\n", "permissions:\n  contents: write\n")
+    assert check_top_permissions(text)
+    # The keep job's writes are allowed in linkkeeper.yml only.
+    assert check_job_permissions(LINKKEEPER.read_text(encoding="utf-8"), "linkkeeper.yml") == []
+    assert check_job_permissions(LINKKEEPER.read_text(encoding="utf-8"), "check.yml")
+    assert check_no_linkkeeper(broken(tmp_path, CHECK, "run: python -m pytest", "run: python -m tools.linkkeeper && python -m pytest"))
 
 
 # ---------------------------------------------------------------------------------------------

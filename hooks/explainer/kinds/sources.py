@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import PartialDate
-from ..fields import Bool, Date, Enum, Id, Text, Url, spec
+from ..archives import LINK_STATUSES, is_dead, source_problems
+from ..fields import Bool, Date, Enum, Id, Int, Struct, Text, Url, spec
 from ..i18n import N_
 from ..kind import Kind
 from ..model import Record, corrections_field, reviewed_field
@@ -31,6 +32,27 @@ PRIMARY_SOURCE_TYPES = tuple(SOURCE_TYPES)[:6]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LinkStatus:
+    """What the link keeper (tools/linkkeeper) last found at a source's URL."""
+
+    status: str = spec(
+        Enum({s: s for s in LINK_STATUSES}), "what the last check of the URL found (written by tools/linkkeeper)",
+        required=True,
+    )
+    code: int | None = spec(Int(100, 999), "the HTTP status code of the last check, where there was one")
+    checked: PartialDate = spec(Date(), "the day of the last check", required=True)
+    failing_since: PartialDate | None = spec(
+        Date(), "the first check of the current run of failures; the URL is dead once a failure is 7 days later"
+    )
+    final_url: str | None = spec(Url(), "where the URL redirects to (the url field keeps the original)")
+
+    @property
+    def dead(self) -> bool:
+        """Failed on two checks at least a week apart."""
+        return is_dead(self.status, self.checked, self.failing_since)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source(Record):
     id: str = spec(Id(), "unique id, a lowercase slug", required=True)
     publisher: str = spec(Text(200), "who published it", required=True)
@@ -41,7 +63,11 @@ class Source(Record):
     author: str | None = spec(Text(200), "author or authors, where known")
     published: PartialDate = spec(Date(), "publication date", required=True)
     url: str = spec(Url(), "http(s) address of the page", required=True)
-    archive_url: str | None = spec(Url(), "an archived copy")
+    archive_url: str | None = spec(
+        Url(),
+        "an archived copy of the url: https://web.archive.org/web/<timestamp>/<url> or https://archive.ph/<timestamp>/<url>",
+    )
+    link_status: LinkStatus | None = spec(Struct(LinkStatus, "Link status"), "what the link keeper last found at the url")
     accessed: PartialDate = spec(Date(), "when we looked it up", required=True)
     type: str = spec(Enum(SOURCE_TYPES), "what kind of source", required=True)
     language: str = spec(Text(20), "BCP 47 language code", required=True)
@@ -61,6 +87,8 @@ def _dates_and_copies(
     if v.get("archive_url") is not None and v.get("archive_url") == v["url"]:
         msg = "the archive URL is the URL itself: remove it or give the archived copy"
         yield Problem(mark("archive_url"), f"{path}.archive_url", msg)
+    for key, message in source_problems(v):
+        yield Problem(mark(key.split(".")[0]), f"{path}.{key}", message)
 
 
 def duplicate_urls(sources: list[tuple[Source, str, dict[str, Mark]]]) -> Iterator[Problem]:

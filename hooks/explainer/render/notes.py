@@ -15,6 +15,7 @@ from ..model import Citation
 from ..text import inert
 from . import citation
 from .context import Ctx
+from .linkstate import footnote_suffix
 
 CitationKey = tuple[str, str | None, str | None]  # (source id, locator, quote)
 
@@ -47,6 +48,7 @@ class Footnotes:
         extra = f", {inert(locator)}" if locator else ""
         if quote:
             extra += f": \u201c{inert(quote)}\u201d"
+        extra += footnote_suffix(src, self.ctx)
         return citation.line_md(src, self.ctx, linked=linked, extra=extra)
 
     def definitions(self) -> str:

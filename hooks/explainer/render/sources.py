@@ -9,7 +9,7 @@ from typing import Any
 
 from ..kinds.sources import SOURCE_TYPES
 from ..text import MAX_TOC_ENTRIES, front_matter, inert, link, md_url, page_head, paragraphs
-from . import citation
+from . import citation, linkstate
 from .. import cite, publish
 from .blocks import cite_links, count, record_list, record_meta
 from .context import Ctx, Page
@@ -66,7 +66,7 @@ def source_page(s: Any, ctx: Ctx) -> Page:
     def row(label: str, value: str) -> str:
         return f"| {inert(tr._(label))} | {value} |"
 
-    out += ["| | |", "| --- | --- |", row("Publisher", inert(s.publisher))]
+    out += [*linkstate.source_notice(s, ctx), "| | |", "| --- | --- |", row("Publisher", inert(s.publisher))]
     if s.author:
         out.append(row("Author", inert(s.author)))
     out += [
@@ -75,8 +75,7 @@ def source_page(s: Any, ctx: Ctx) -> Page:
         row("Language", inert(tr.language_name(s.language))),
         row("Address", f"[{inert(s.url)}]({md_url(s.url)})"),
     ]
-    if s.archive_url:
-        out.append(row("Archived copy", f"[{inert(s.archive_url)}]({md_url(s.archive_url)})"))
+    out += linkstate.source_rows(s, ctx)
     out += [row("Looked up", inert(tr.date(s.accessed))), "", record_meta(s, ctx)]
     out += [
         f"## {inert(tr._('Cite this source'))} {{ #cite }}",

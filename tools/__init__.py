@@ -1,0 +1,1 @@
+"""Maintenance programs for the project, run from the repository's root (``python -m tools.<name>``)."""
