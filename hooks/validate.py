@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from explainer import translations
 from explainer.archives import unarchived_confirmed
 from explainer.kinds import KINDS
 from explainer.load import load_dataset
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="print problems as GitHub Actions annotations as well")
     parser.add_argument("--warnings", action="store_true", help="list every source a warning is about")
     parser.add_argument(
+        "--translations", action="store_true", help="report, per language and kind, what is translated, outdated, missing"
+    )
+    parser.add_argument(
+        "--update-translations",
+        action="store_true",
+        help="rewrite data/translations/*/*.po from the English: new texts added, changed ones marked fuzzy",
+    )
+    parser.add_argument(
         "--write-schemas", action="store_true", help="rewrite schema/*.schema.json (for editors) from the schema"
     )
     args = parser.parse_args(argv)
@@ -49,11 +58,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote schema/{name}")
         return 0
     dataset, problems = load_dataset(root / "data")
+    if args.update_translations and not problems:
+        return update_translations(root, dataset)
     docs = root / "docs"
     if docs.is_dir():
         for page in sorted(docs.rglob("*.md")):
             rel = page.relative_to(root).as_posix()
             problems += check_shortcuts(page.read_text(encoding="utf-8"), dataset, rel)
+    units = [*translations.record_units(dataset), *translations.page_units(docs)]
+    for lang in translations.LANGUAGES:
+        problems += translations.check(translations.read_catalogues(root, lang), units)
     problems = sorted(set(problems))
     if problems:
         print(format_problems(problems), file=sys.stderr)
@@ -64,7 +78,35 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{n} {kind}" for kind, n in dataset.counts().items())
     print(f"data/ is valid: {counts}")
     print_warnings(dataset, every=args.warnings)
+    if args.translations:
+        print_coverage(root, dataset)
     return 0
+
+
+def update_translations(root: Path, dataset: Dataset) -> int:
+    units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]
+    domains = sorted({u.domain for u in units})
+    for lang in translations.LANGUAGES:
+        old = translations.read_catalogues(root, lang)
+        for domain in domains:
+            path = translations.po_path(root, lang, domain)
+            translations.write_catalogue(path, lang, [u for u in units if u.domain == domain], old)
+            print(f"wrote {path.relative_to(root)}")
+        ui = root / "hooks" / "explainer" / "locales" / lang / "LC_MESSAGES" / "explainer.po"
+        translations.write_interface(ui, lang, translations.interface_messages(root / "hooks" / "explainer"))
+        print(f"wrote {ui.relative_to(root)}")
+    return 0
+
+
+def print_coverage(root: Path, dataset: Dataset) -> None:
+    """Per language and kind: translated, outdated and missing texts, as a table."""
+    print(f"{'language':<9}{'kind':<10}{'translated':>11}{'outdated':>10}{'missing':>9}{'share':>8}")
+    for lang in translations.LANGUAGES:
+        cats = translations.read_catalogues(root, lang)
+        for domain, c in sorted(translations.coverage(dataset, cats, root / "docs").items()):
+            total = sum(c.values()) or 1
+            share = f"{100 * c['translated'] / total:.0f}%"
+            print(f"{lang:<9}{domain:<10}{c['translated']:>11}{c['outdated']:>10}{c['missing']:>9}{share:>8}")
 
 
 def print_warnings(dataset: Dataset, *, every: bool) -> None:

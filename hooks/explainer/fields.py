@@ -355,11 +355,13 @@ class Spec:
     type: FieldType
     doc: str
     required: bool = False
+    # Prose that is translated (data/translations/<lang>/<kind>.po); names and ids are not.
+    translate: bool = False
 
 
-def spec(ftype: FieldType, doc: str, *, required: bool = False) -> Any:
+def spec(ftype: FieldType, doc: str, *, required: bool = False, translate: bool = False) -> Any:
     """A dataclass field declared as a data field (required fields have no default)."""
-    meta = {"spec": Spec(ftype, doc, required)}
+    meta = {"spec": Spec(ftype, doc, required, translate)}
     if required:
         return field(metadata=meta)
     return field(default=ftype.empty, metadata=meta)

@@ -45,6 +45,14 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext's naming
+    """Mark a counted message (singular and plural) for translation where it is declared."""
+    return singular, plural
+
+
+# How extraction finds messages in the code: tr._("..."), tr.n_("...", "...", n), N_, Nn_.
+KEYWORDS = {"_": None, "n_": (1, 2), "N_": None, "Nn_": (1, 2)}
+
 class Catalogue:
     """The messages, dates and numbers of one language."""
 

@@ -42,6 +42,13 @@ def data_files(data_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
         rel = path.relative_to(data_dir)
         if path.is_dir() or rel.parts[0].startswith(".") or path.name.startswith("."):
             continue
+        if rel.parts[0] == "translations":  # PO catalogues, read by explainer.translations
+            if path.suffix != ".po" or len(rel.parts) != 3:
+                shown = path.relative_to(root).as_posix()
+                problems.append(
+                    Problem(Mark(shown, 1, 1), "", "only data/translations/<language>/<name>.po files belong here")
+                )
+            continue
         shown = path.relative_to(root).as_posix()
         if path.suffix in (".yml",):
             problems.append(Problem(Mark(shown, 1, 1), "", "rename the file to end in '.yaml'"))

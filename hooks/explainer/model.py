@@ -38,7 +38,7 @@ CITATION = Struct(Citation, "Citation", shorthand="source")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Correction:
     date: PartialDate = spec(Date(), "when the correction was made", required=True)
-    change: str = spec(Text(1000), "what changed and why", required=True)
+    change: str = spec(Text(1000), "what changed and why", required=True, translate=True)
 
 
 def sources_field(doc: str) -> Any:

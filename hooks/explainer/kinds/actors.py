@@ -7,7 +7,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..fields import Enum, Id, Names, Text, spec
-from ..i18n import N_
+from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
 
@@ -37,7 +37,7 @@ class Actor(Record):
     name: str = spec(Text(200), "name in English", required=True)
     names: tuple[tuple[str, str], ...] = spec(Names(), "names in their own scripts")
     kind: str = spec(Enum(ACTOR_KINDS), "what kind of actor", required=True)
-    description: str = spec(Text(1500), "who they are", required=True)
+    description: str = spec(Text(1500), "who they are", required=True, translate=True)
     sources: tuple[Citation, ...] = sources_field("sources for the description")
     reviewed: PartialDate | None = reviewed_field()
     corrections: tuple[Any, ...] = corrections_field()
@@ -48,7 +48,7 @@ KIND = Kind(
     cls=Actor,
     title="Actor",
     label=N_("Actors"),
-    noun=(N_("{n} actor"), N_("{n} actors")),
+    noun=Nn_("{n} actor", "{n} actors"),
     sort_key=lambda a: (a.name.casefold(), a.id),
     page=lambda a, dataset: f"actors/{a.id}.md",
     heading=lambda a, ctx: a.name,

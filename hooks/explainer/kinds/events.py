@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..fields import Bool, Date, Enum, Id, ListOf, Ref, Struct, Text, spec
-from ..i18n import N_
+from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import CITATION, Citation, Record, corrections_field, reviewed_field, sources_field
 from ..problems import Mark, Problem
@@ -46,7 +46,7 @@ PRECISIONS = {"day": N_("day"), "month": N_("month"), "year": N_("year")}
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AltDate:
     date: PartialDate = spec(Date(), "the date another source gives", required=True)
-    note: str | None = spec(Text(500), "why the sources differ")
+    note: str | None = spec(Text(500), "why the sources differ", translate=True)
     sources: tuple[Citation, ...] = spec(ListOf(CITATION, 1), "the sources that give this date", required=True)
 
 
@@ -56,7 +56,7 @@ class Disclosure:
     by: tuple[str, ...] = spec(
         ListOf(Ref("actors"), 1), "who made it public: the actors who disclosed or revealed it", required=True
     )
-    note: str | None = spec(Text(500), "how it became known")
+    note: str | None = spec(Text(500), "how it became known", translate=True)
     sources: tuple[Citation, ...] = spec(ListOf(CITATION, 1), "the sources that report the disclosure", required=True)
 
 
@@ -67,13 +67,13 @@ class Event(Record):
     precision: str | None = spec(Enum(PRECISIONS), "must agree with the date; normally left out")
     approximate: bool = spec(Bool(), "the date is approximate")
     end: PartialDate | None = spec(Date(), "when it ended, for events that lasted")
-    timezone: str | None = spec(Text(500), "a note on time zones, where they change the date")
+    timezone: str | None = spec(Text(500), "a note on time zones, where they change the date", translate=True)
     alt_dates: tuple[AltDate, ...] = spec(ListOf(Struct(AltDate, "Alternative date")), "other dates that sources give")
     disclosed: Disclosure | None = spec(
         Struct(Disclosure, "Disclosure"), "when and by whom the event became public, where that came later"
     )
-    title: str = spec(Text(200), "a short title", required=True)
-    summary: str = spec(Text(2000), "what happened, attributed where contested", required=True)
+    title: str = spec(Text(200), "a short title", required=True, translate=True)
+    summary: str = spec(Text(2000), "what happened, attributed where contested", required=True, translate=True)
     category: str = spec(Enum(CATEGORIES), "what kind of event", required=True)
     actors: tuple[str, ...] = spec(ListOf(Ref("actors"), 1), "who took part", required=True)
     place: str | None = spec(Text(200), "where, in words (prefer 'places')")
@@ -134,7 +134,7 @@ KIND = Kind(
     cls=Event,
     title="Event",
     label=N_("Events"),
-    noun=(N_("{n} event"), N_("{n} events")),
+    noun=Nn_("{n} event", "{n} events"),
     sort_key=lambda e: (e.date, e.id),
     page=_page,
     heading=_heading,

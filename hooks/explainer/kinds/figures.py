@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..fields import Bool, Date, Enum, Id, Int, Ref, Text, spec
-from ..i18n import N_
+from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
 from ..problems import Mark, Problem
@@ -36,7 +36,7 @@ class Figure(Record):
     approximate: bool = spec(Bool(), "the claimant gave an approximate number")
     as_of: PartialDate = spec(Date(), "the date the estimate refers to", required=True)
     claimant: str = spec(Ref("actors"), "who makes the claim", required=True)
-    note: str | None = spec(Text(1000), "context")
+    note: str | None = spec(Text(1000), "context", translate=True)
     sources: tuple[Citation, ...] = sources_field("the sources that report the claim")
     reviewed: PartialDate | None = reviewed_field()
     corrections: tuple[Any, ...] = corrections_field()
@@ -88,7 +88,7 @@ KIND = Kind(
     cls=Figure,
     title="Figure",
     label=N_("Figures"),
-    noun=(N_("{n} figure"), N_("{n} figures")),
+    noun=Nn_("{n} figure", "{n} figures"),
     sort_key=lambda f: (f.measure, f.as_of, f.claimant, f.id),
     page=lambda f, dataset: f"numbers.md#{f.id}",
     heading=_heading,

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..fields import Decimal, Enum, Id, Names, Ref, Text, spec
-from ..i18n import N_
+from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
 from ..problems import Mark, Problem
@@ -54,7 +54,7 @@ KIND = Kind(
     cls=Place,
     title="Place",
     label=N_("Places"),
-    noun=(N_("{n} place"), N_("{n} places")),
+    noun=Nn_("{n} place", "{n} places"),
     sort_key=lambda p: (p.name.casefold(), p.id),
     page=lambda p, dataset: f"places/{p.id}.md",
     heading=lambda p, ctx: p.name,

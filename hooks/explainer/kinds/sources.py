@@ -9,7 +9,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..archives import LINK_STATUSES, is_dead, source_problems
 from ..fields import Bool, Date, Enum, Id, Int, Struct, Text, Url, spec
-from ..i18n import N_
+from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Record, corrections_field, reviewed_field
 from ..problems import Mark, Problem
@@ -71,7 +71,7 @@ class Source(Record):
     accessed: PartialDate = spec(Date(), "when we looked it up", required=True)
     type: str = spec(Enum(SOURCE_TYPES), "what kind of source", required=True)
     language: str = spec(Text(20), "BCP 47 language code", required=True)
-    supports: str | None = spec(Text(1500), "what this source supports, in our words")
+    supports: str | None = spec(Text(1500), "what this source supports, in our words", translate=True)
     reviewed: PartialDate | None = reviewed_field()
     corrections: tuple[Any, ...] = corrections_field()
 
@@ -112,7 +112,7 @@ KIND = Kind(
     cls=Source,
     title="Source",
     label=N_("Sources"),
-    noun=(N_("{n} source"), N_("{n} sources")),
+    noun=Nn_("{n} source", "{n} sources"),
     sort_key=lambda s: (s.publisher.casefold(), s.published, s.id),
     page=lambda s, dataset: f"sources/{s.id}.md",
     heading=lambda s, ctx: s.title,

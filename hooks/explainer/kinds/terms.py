@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..fields import Id, ListOf, Text, spec
-from ..i18n import N_
+from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
 from ..problems import Mark, Problem
@@ -17,9 +17,9 @@ from ..problems import Mark, Problem
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Term(Record):
     id: str = spec(Id(), "unique id, a lowercase slug", required=True)
-    term: str = spec(Text(200), "the term", required=True)
+    term: str = spec(Text(200), "the term", required=True, translate=True)
     aliases: tuple[str, ...] = spec(ListOf(Text(200)), "abbreviations and other spellings")
-    definition: str = spec(Text(1500), "what it means here", required=True)
+    definition: str = spec(Text(1500), "what it means here", required=True, translate=True)
     sources: tuple[Citation, ...] = sources_field("sources for the definition")
     reviewed: PartialDate | None = reviewed_field()
     corrections: tuple[Any, ...] = corrections_field()
@@ -48,7 +48,7 @@ KIND = Kind(
     cls=Term,
     title="Glossary term",
     label=N_("Terms"),
-    noun=(N_("{n} term"), N_("{n} terms")),
+    noun=Nn_("{n} term", "{n} terms"),
     sort_key=lambda t: (t.term.casefold(), t.id),
     page=lambda t, dataset: f"glossary.md#{t.id}",
     heading=lambda t, ctx: t.term,

@@ -1,0 +1,325 @@
+"""Translations of the data and of the hand-written pages, as gettext catalogues.
+
+Translators work in PO files, the format their tools (Poedit, Weblate, Crowdin, Lokalize)
+read: ``data/translations/<lang>/<kind>.po`` for the records, ``pages.po`` for the
+hand-written pages, paragraph by paragraph. Each entry's context names what it translates
+(``2025-04-28-dprk-admits-deployment/summary``; ``index.md#12``, the twelfth block of a
+page), its ``msgid`` is the English text it translates, and its ``msgstr`` the translation.
+
+So every translation records which English it translates. When the English changes, the
+entry's ``msgid`` no longer matches: the translation is *outdated*, and the record is shown
+in English, marked so, until a translator updates it. A translation must keep the facts of
+its English: every number (in digits), and every citation and record shortcut.
+
+This module reads and writes those files and applies them; it imports no MkDocs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from .fields import ListOf, Struct, declared
+from .model import Dataset
+from .problems import Mark, Problem
+
+LANGUAGES = ("ko", "uk", "ru")
+# The catalogues' header date: fixed, so that an update with no new text changes no byte.
+_EPOCH = datetime.datetime(2026, 12, 1, tzinfo=datetime.timezone.utc)  # besides English, which the site is written in and which decides
+PAGES = "pages"
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One text to translate: where it goes (file stem and context) and its English."""
+
+    domain: str  # "events", ..., or "pages"
+    context: str  # "2025-04-28-dprk-admits-deployment/summary" or "index.md#12"
+    english: str
+    where: str  # where the English is written, for translators: "data/events/2025.yaml:313"
+
+
+# --- what is translated --------------------------------------------------------------------
+
+
+def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """(path, text) of every translated text field in a record or nested structure."""
+    for name, s in declared(type(value)):
+        v = getattr(value, name)
+        if v is None:
+            continue
+        here = f"{path}/{name}"
+        if s.translate and isinstance(v, str):
+            yield here, v
+        elif isinstance(s.type, Struct):
+            yield from _walk(v, here)
+        elif isinstance(s.type, ListOf) and isinstance(s.type.item, Struct):
+            for i, item in enumerate(v):
+                yield from _walk(item, f"{here}/{i}")
+
+
+def record_units(dataset: Dataset) -> Iterator[Unit]:
+    for record in dataset.all_records():
+        where = f"{record.origin.file}:{record.origin.line}"
+        for path, text in _walk(record, record.id):
+            yield Unit(record.KIND, path, text, where)
+
+
+def blocks(markdown: str) -> list[str]:
+    """A hand-written page's blocks (paragraphs, headings, list items, table rows), in order:
+    what a translator translates one at a time. Front matter and code are not translated."""
+    lines = markdown.split("\n")
+    if lines and lines[0] == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line == "---"), 0)
+        lines = lines[end + 1 :]
+    out: list[str] = []
+    current: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        m = _FENCE.match(line.lstrip())
+        if fence is not None or m:
+            if fence is None and m:
+                fence = m.group(1)
+            elif m and m.group(1)[0] == fence[0]:
+                fence = None
+            continue
+        starts_item = bool(re.match(r"^(\s*[-*+]\s|\s*\d+\.\s|#{1,6}\s|\|)", line))
+        if not line.strip() or (starts_item and current):
+            if current:
+                out.append("\n".join(current))
+            current = [line] if line.strip() else []
+        else:
+            current.append(line)
+    if current:
+        out.append("\n".join(current))
+    return [b.strip() for b in out if b.strip()]
+
+
+def page_units(docs: Path) -> Iterator[Unit]:
+    for page in sorted(docs.rglob("*.md")):
+        rel = page.relative_to(docs).as_posix()
+        if rel.split("/")[0] in LANGUAGES:
+            continue
+        for i, block in enumerate(blocks(page.read_text(encoding="utf-8")), 1):
+            yield Unit(PAGES, f"{rel}#{i}", block, f"docs/{rel}")
+
+
+# --- the catalogues -------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    english: str  # the msgid: the English this translates
+    text: str  # the msgstr
+    mark: Mark
+
+
+@dataclass
+class Catalogues:
+    """One language's translations, read once per build: (domain, context) -> entry."""
+
+    lang: str
+    entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def lookup(self, unit: Unit) -> tuple[str, str | None]:
+        """('translated', text), ('outdated', None) or ('missing', None)."""
+        e = self.entries.get((unit.domain, unit.context))
+        if e is None or not e.text:
+            return "missing", None
+        if e.english != unit.english:
+            return "outdated", None
+        return "translated", e.text
+
+
+def po_path(root: Path, lang: str, domain: str) -> Path:
+    return root / "data" / "translations" / lang / f"{domain}.po"
+
+
+def read_catalogues(root: Path, lang: str) -> Catalogues:
+    cats = Catalogues(lang)
+    folder = root / "data" / "translations" / lang
+    for po in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+        shown = po.relative_to(root).as_posix()
+        try:
+            with po.open("rb") as fh:
+                catalog = read_po(fh, locale=lang, abort_invalid=True)
+        except Exception as exc:  # babel raises PoFileError and others with the line in the text
+            cats.problems.append(Problem(Mark(shown, 1, 1), "", f"not a valid PO file: {exc}"))
+            continue
+        for message in catalog:
+            if not message.id or not message.context:
+                continue
+            text = message.string if isinstance(message.string, str) else ""
+            if message.fuzzy:
+                text = ""  # a fuzzy entry is a draft: not shown to readers
+            cats.entries[(po.stem, message.context)] = Entry(str(message.id), text, Mark(shown, message.lineno, 1))
+    return cats
+
+
+def write_catalogue(path: Path, lang: str, units: list[Unit], old: Catalogues) -> None:
+    """Write ``path`` with an entry for every unit, keeping translations that still apply and
+    marking as fuzzy (outdated) those whose English changed; entries for text that is gone
+    are dropped."""
+    catalog = Catalog(locale=lang, project="nk-troops-russia-explainer", charset="utf-8", creation_date=_EPOCH)
+    for u in units:
+        prev = old.entries.get((u.domain, u.context))
+        text, fuzzy, previous = "", False, None
+        if prev is not None and prev.text:
+            text = prev.text
+            if prev.english != u.english:
+                fuzzy, previous = True, prev.english
+        catalog.add(
+            u.english,
+            text,
+            context=u.context,
+            auto_comments=[u.where],
+            flags=("fuzzy",) if fuzzy else (),
+            previous_id=previous,
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        write_po(fh, catalog, width=0, omit_header=False, sort_output=False, include_previous=True)
+
+
+# --- facts a translation must keep -----------------------------------------------------------
+
+_NUMBER = re.compile(r"\d(?:[\d,.\u00a0\u202f\u2009 ]*\d)?")
+_SHORTCUT = re.compile(r"\[\[(\w+):([^\]|]*)")
+
+
+def _numbers(text: str) -> Counter[str]:
+    # Grouping and decimal marks differ between languages: compare the digits.
+    return Counter(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
+
+
+def lost_facts(english: str, translation: str) -> list[str]:
+    """What of the English a translation lost: numbers, citations, record shortcuts."""
+    out = []
+    missing = _numbers(english) - _numbers(translation)
+    if missing:
+        out.append("number" + ("s" if len(missing) > 1 else "") + " " + ", ".join(sorted(missing)) + " missing")
+    ours, theirs = Counter(_SHORTCUT.findall(english)), Counter(_SHORTCUT.findall(translation))
+    for kind, ids in sorted(ours - theirs):
+        out.append(f"[[{kind}:{ids}]] missing")
+    for kind, ids in sorted(theirs - ours):
+        out.append(f"[[{kind}:{ids}]] is not in the English")
+    return out
+
+
+def check(cats: Catalogues, units: list[Unit]) -> list[Problem]:
+    """Located problems: translations that lost a fact of their English."""
+    problems = list(cats.problems)
+    for u in units:
+        status, text = cats.lookup(u)
+        if status == "translated" and text is not None:
+            for lost in lost_facts(u.english, text):
+                e = cats.entries[(u.domain, u.context)]
+                problems.append(Problem(e.mark, u.context, f"the translation lost what the English says: {lost}"))
+    return problems
+
+
+# --- applying them ------------------------------------------------------------------------------
+
+
+@dataclass
+class Applied:
+    """A language's dataset, and which records are shown in English (and why)."""
+
+    dataset: Dataset
+    english: dict[tuple[str, str], str]  # (kind, id) -> "missing" | "outdated"
+
+
+def _replace(value: Any, path: str, texts: dict[str, str]) -> Any:
+    changes: dict[str, Any] = {}
+    for name, s in declared(type(value)):
+        v = getattr(value, name)
+        here = f"{path}/{name}"
+        if v is None:
+            continue
+        if s.translate and isinstance(v, str) and here in texts:
+            changes[name] = texts[here]
+        elif isinstance(s.type, Struct):
+            changes[name] = _replace(v, here, texts)
+        elif isinstance(s.type, ListOf) and isinstance(s.type.item, Struct):
+            changes[name] = tuple(_replace(item, f"{here}/{i}", texts) for i, item in enumerate(v))
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+def apply(dataset: Dataset, cats: Catalogues) -> Applied:
+    """The dataset in ``cats``'s language. A record is translated whole or not at all: one
+    missing or outdated field keeps the whole record in English, marked as such."""
+    english: dict[tuple[str, str], str] = {}
+    out: dict[str, tuple[Any, ...]] = {}
+    for kind, records in dataset.records.items():
+        done = []
+        for record in records:
+            texts: dict[str, str] = {}
+            state = None
+            for path, text in _walk(record, record.id):
+                status, translated = cats.lookup(Unit(kind, path, text, ""))
+                if status == "translated" and translated is not None:
+                    texts[path] = translated
+                elif state != "outdated":
+                    state = status
+            if state is None:
+                done.append(_replace(record, record.id, texts))
+            else:
+                english[(kind, record.id)] = state
+                done.append(record)
+        out[kind] = tuple(done)
+    return Applied(Dataset(out), english)
+
+
+def coverage(dataset: Dataset, cats: Catalogues, docs: Path) -> dict[str, Counter[str]]:
+    """domain -> counts of translated, outdated and missing texts."""
+    out: dict[str, Counter[str]] = {}
+    for u in [*record_units(dataset), *page_units(docs)]:
+        out.setdefault(u.domain, Counter())[cats.lookup(u)[0]] += 1
+    return out
+
+
+# --- the interface catalogue -----------------------------------------------------------------
+
+
+def interface_messages(code: Path) -> list[tuple[str | tuple[str, str], list[str]]]:
+    """Every message the code shows readers (``tr._``, ``tr.n_``, ``N_``, ``Nn_``), with where it
+    is written, in the order first found (files in name order)."""
+    from babel.messages.extract import extract_from_dir
+
+    from .i18n import KEYWORDS
+
+    found: dict[str | tuple[str, str], list[str]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(code), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+    ):
+        key = message if isinstance(message, str) else (message[0], message[1])
+        found.setdefault(key, []).append(f"{filename}:{lineno}")
+    return list(found.items())
+
+
+def write_interface(path: Path, lang: str, messages: list[tuple[str | tuple[str, str], list[str]]]) -> None:
+    """Write the interface catalogue of ``lang``, keeping the translations it already has."""
+    old: dict[Any, Any] = {}
+    if path.is_file():
+        with path.open("rb") as fh:
+            for m in read_po(fh, locale=lang):
+                if m.id:
+                    old[m.id if isinstance(m.id, str) else tuple(m.id)] = (m.string, m.fuzzy)
+    catalog = Catalog(locale=lang, project="nk-troops-russia-explainer", charset="utf-8", creation_date=_EPOCH)
+    for message, where in messages:
+        string, fuzzy = old.get(message, ("" if isinstance(message, str) else ("",) * catalog.num_plurals, False))
+        catalog.add(message, string, auto_comments=where[:3], flags=("fuzzy",) if fuzzy else ())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        write_po(fh, catalog, width=0, sort_output=False)
