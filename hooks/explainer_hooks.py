@@ -29,12 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from explainer import outputs
+from explainer import languages, outputs, translations
 from explainer.dates import PartialDate
 from explainer.htmlfix import tidy
 from explainer.i18n import catalogue
@@ -65,6 +67,7 @@ class _State:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     build_date: str = ""  # YYYY-MM-DD
+    catalogues: translations.Catalogues | None = None  # this build's language, if not English
 
 
 _state = _State()
@@ -123,18 +126,42 @@ def on_config(config: MkDocsConfig) -> None:
         # Hand-written pages get Material's edit button; mkdocs.yml cannot name a branch
         # for a repository that is only known from the environment.
         config.edit_uri = f"edit/{branch}/docs/"
-    tr = catalogue(config.theme.get("language", "en"))
+    lang = config.theme["language"]
+    tr = catalogue(lang)
+    codes = tuple(config.extra.get("languages") or (languages.DEFAULT,))
+    # Every language's site is its own build; they share the English site's address.
+    site_url = config.extra.get("explainer_site_url", config.site_url or "")
+    in_english: dict[tuple[str, str], str] = {}
+    _state.catalogues = None
+    if lang != languages.DEFAULT:
+        _state.catalogues = translations.read_catalogues(root, lang)
+        applied = translations.apply(dataset, _state.catalogues)
+        dataset, in_english = applied.dataset, applied.english
+        config.site_name = tr._(config.site_name)
+        if config.site_description:
+            config.site_description = tr._(config.site_description)
+    elif len(codes) > 1 and not problems:
+        # The English build checks every language's translations (a lost number or citation).
+        units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]
+        lost = [p for code in codes[1:] for p in translations.check(translations.read_catalogues(root, code), units)]
+        if lost:
+            raise PluginError(format_problems(sorted(lost)))
+    # The language switcher (partials/alternate.html) and the sitemap's alternates.
+    config.extra["explainer_languages"] = [vars(x) for x in languages.languages(lang, codes, site_url)]
+    if len(codes) > 1:
+        config.extra["alternate"] = True  # shows Material's language menu; our partial fills it
     ctx = Ctx(
         dataset,
         tr,
         repo=repo,
         site_name=config.site_name,
-        site_url=config.site_url or "",
+        site_url=site_url,
         commit=_git(root, "rev-parse", "HEAD"),
         built=PartialDate(built.year, built.month, built.day),
+        english=in_english,
     )
     _state.ctx = ctx
-    _termlinks.set_terms(dataset.by_id.get("terms", {}).values(), lambda t: link_target(t, dataset, tr.lang))
+    _termlinks.set_terms(dataset.by_id.get("terms", {}).values(), lambda t: link_target(t, dataset))
     if _termlinks not in config.markdown_extensions:
         config.markdown_extensions.append(_termlinks)
     config.nav = _nav(outputs.NAV, tr)
@@ -170,6 +197,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         for p in check_shortcuts(page.file.content_string, ctx.dataset, src):
             log.warning(str(p))
+        if _state.catalogues is not None:
+            markdown, _ = translations.translate_page(markdown, page.file.src_uri, _state.catalogues)
         markdown = expand_marker(expand_shortcuts(markdown, ctx), ctx)
     elif generated.jsonld is not None:
         page.meta["jsonld"] = generated.jsonld
@@ -198,3 +227,26 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The same repairs for pages built from theme templates alone (404.html).
     return tidy(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """After the English site, build every other language's into ``site/<lang>/``, in this
+    process, from the same data (``mkdocs serve`` builds one language: see README)."""
+    codes = tuple(config.extra.get("languages") or ())
+    if not codes or _state.command != "build" or config.extra.get("explainer_nested"):
+        return
+    if config.theme["language"] != codes[0]:  # a one-language build (EXPLAINER_LANGUAGE)
+        return
+    for code in codes[1:]:
+        other = load_config(
+            config_file=config.config_file_path,
+            site_dir=str(Path(config.site_dir) / code),
+            strict=config.strict,
+        )
+        other.theme["language"] = code
+        other.extra["explainer_nested"] = True
+        other.extra["explainer_site_url"] = config.site_url or ""
+        if config.site_url:
+            other.site_url = f"{config.site_url.rstrip('/')}/{code}/"
+        other.plugins["material/search"].config.lang = languages.SEARCH_LANG[code]
+        build(other)

@@ -65,3 +65,30 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     fixtures = Path(__file__).parent / "fixtures" / "mini"
     return make_project(tmp_path_factory.mktemp("mini"), fixtures / "data", fixtures / "docs")
+
+
+# Chromium as the tests run it: no sandbox (containers), no traffic of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session (Playwright's sync API allows one at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        path = os.environ.get("CHROMIUM_PATH")
+        try:
+            b = p.chromium.launch(executable_path=path or None, args=CHROMIUM_ARGS)
+        except Exception as exc:  # a missing browser is a failure, not a skip
+            pytest.fail(f"Chromium did not start (CHROMIUM_PATH={path!r}): {exc}")
+        yield b
+        b.close()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -21,21 +20,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Build
-from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
 
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -56,18 +45,6 @@ def base_url(real_site: Build) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        path = os.environ.get("CHROMIUM_PATH")
-        try:
-            b = p.chromium.launch(executable_path=path or None, args=CHROMIUM_ARGS)
-        except Exception as exc:  # a missing browser is a failure, not a skip
-            pytest.fail(f"Chromium did not start (CHROMIUM_PATH={path!r}): {exc}")
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import subprocess
 import sys
@@ -214,9 +213,7 @@ def test_the_real_site_lists_no_dead_source(real_site):
 
 
 @pytest.mark.browser
-def test_screenshot_of_a_dead_source(dead_site):
-    from playwright.sync_api import sync_playwright
-
+def test_screenshot_of_a_dead_source(dead_site, browser):
     site, archive = dead_site
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None  # type: ignore[method-assign]
@@ -224,21 +221,17 @@ def test_screenshot_of_a_dead_source(dead_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=os.environ.get("CHROMIUM_PATH") or None, args=["--no-sandbox"]
-            )
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(
-                f"http://127.0.0.1:{server.server_address[1]}/sources/{DEAD_ARCHIVED}/", wait_until="load"
-            )
-            notice = page.locator(".admonition.warning")
-            assert notice.is_visible() and "Original link dead" in notice.inner_text()
-            assert page.locator(f'.admonition a[href="{archive}"]').count() == 1
-            page.screenshot(path=str(ARTIFACTS / "source-dead-archived-1280.png"), full_page=True)
-            page.set_viewport_size({"width": 360, "height": 800})
-            page.screenshot(path=str(ARTIFACTS / "source-dead-archived-360.png"), full_page=True)
-            browser.close()
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(
+            f"http://127.0.0.1:{server.server_address[1]}/sources/{DEAD_ARCHIVED}/", wait_until="load"
+        )
+        notice = page.locator(".admonition.warning")
+        assert notice.is_visible() and "Original link dead" in notice.inner_text()
+        assert page.locator(f'.admonition a[href="{archive}"]').count() == 1
+        page.screenshot(path=str(ARTIFACTS / "source-dead-archived-1280.png"), full_page=True)
+        page.set_viewport_size({"width": 360, "height": 800})
+        page.screenshot(path=str(ARTIFACTS / "source-dead-archived-360.png"), full_page=True)
+        page.close()
     finally:
         server.shutdown()
         server.server_close()

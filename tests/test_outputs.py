@@ -26,11 +26,11 @@ def test_every_page_announces_both_feeds(real_site: Build) -> None:
 
 def test_the_feeds_parse_newest_first_with_every_event_and_correction(real_site: Build) -> None:
     dataset, _ = load_dataset(ROOT / "data")
-    events = feedparser.parse((real_site.site / "feeds" / "events.atom").read_bytes())
+    events = feedparser.parse((real_site.site / "events.atom").read_bytes())
     assert events.bozo == 0 and events.version == "atom10"
     assert len(events.entries) == len(dataset.events)
     assert events.entries[0].link.endswith(f"#{max(dataset.events, key=lambda e: (e.date, e.id)).id}")
-    corrections = feedparser.parse((real_site.site / "feeds" / "corrections.atom").read_bytes())
+    corrections = feedparser.parse((real_site.site / "corrections.atom").read_bytes())
     assert corrections.bozo == 0
     assert len(corrections.entries) == sum(len(r.corrections) for r in dataset.all_records())
 

@@ -109,6 +109,11 @@ def _translations(lang: str) -> gettext.NullTranslations | None:
         return None
     with po.open("rb") as fh:
         cat = read_po(fh, locale=CLDR_LOCALE.get(lang, lang))
+    # Untranslated and fuzzy (draft) messages fall back to English, never to an empty string.
+    for message in list(cat):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and (message.fuzzy or not all(strings)):
+            cat.delete(message.id, context=message.context)
     buf = io.BytesIO()
     write_mo(buf, cat)
     buf.seek(0)

@@ -62,13 +62,13 @@ FILES: tuple[Output, ...] = (
         N_("the timeline in TimelineJS's JSON format, to embed in your own pages."),
     ),
     Output(
-        "feeds/events.atom",
-        lambda ctx: {"feeds/events.atom": publish.events_feed(ctx)},
+        "events.atom",
+        lambda ctx: {"events.atom": publish.events_feed(ctx)},
         N_("an Atom feed of the events, newest first."),
     ),
     Output(
-        "feeds/corrections.atom",
-        lambda ctx: {"feeds/corrections.atom": publish.corrections_feed(ctx)},
+        "corrections.atom",
+        lambda ctx: {"corrections.atom": publish.corrections_feed(ctx)},
         N_("an Atom feed of the corrections, newest first."),
     ),
     Output(

@@ -62,13 +62,13 @@ def _channel(ctx: Ctx, path: str, title: str) -> feeds.Channel:
 
 def events_feed(ctx: Ctx) -> str:
     tr = ctx.tr
-    channel = _channel(ctx, "feeds/events.atom", tr._("{site}: events", site=ctx.site_name))
+    channel = _channel(ctx, "events.atom", tr._("{site}: events", site=ctx.site_name))
     return feeds.events_feed(ctx.dataset.events, channel, url_of=_url(ctx))
 
 
 def corrections_feed(ctx: Ctx) -> str:
     tr = ctx.tr
-    channel = _channel(ctx, "feeds/corrections.atom", tr._("{site}: corrections", site=ctx.site_name))
+    channel = _channel(ctx, "corrections.atom", tr._("{site}: corrections", site=ctx.site_name))
     return feeds.corrections_feed(
         list(ctx.dataset.all_records()),
         channel,

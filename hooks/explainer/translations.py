@@ -75,34 +75,69 @@ def record_units(dataset: Dataset) -> Iterator[Unit]:
             yield Unit(record.KIND, path, text, where)
 
 
-def blocks(markdown: str) -> list[str]:
-    """A hand-written page's blocks (paragraphs, headings, list items, table rows), in order:
-    what a translator translates one at a time. Front matter and code are not translated."""
+def segments(markdown: str) -> list[tuple[bool, str]]:
+    """A hand-written page cut into (translated?, text) pieces that join back into the page:
+    its blocks (paragraphs, headings, list items, table rows) are translated one at a time;
+    front matter, code and the blank lines between blocks are not."""
     lines = markdown.split("\n")
+    out: list[tuple[bool, str]] = []
+    start = 0
     if lines and lines[0] == "---":
         end = next((i for i, line in enumerate(lines[1:], 1) if line == "---"), 0)
-        lines = lines[end + 1 :]
-    out: list[str] = []
+        out.append((False, "\n".join(lines[: end + 1])))
+        start = end + 1
     current: list[str] = []
     fence: str | None = None
-    for line in lines:
+
+    def flush() -> None:
+        if current:
+            out.append((True, "\n".join(current)))
+            current.clear()
+
+    for line in lines[start:]:
         m = _FENCE.match(line.lstrip())
         if fence is not None or m:
+            flush()
             if fence is None and m:
                 fence = m.group(1)
-            elif m and m.group(1)[0] == fence[0]:
+            elif m and fence is not None and m.group(1)[0] == fence[0]:
                 fence = None
+            out.append((False, line))
             continue
         starts_item = bool(re.match(r"^(\s*[-*+]\s|\s*\d+\.\s|#{1,6}\s|\|)", line))
-        if not line.strip() or (starts_item and current):
-            if current:
-                out.append("\n".join(current))
-            current = [line] if line.strip() else []
+        if not line.strip():
+            flush()
+            out.append((False, line))
+        elif starts_item and current:
+            flush()
+            current.append(line)
         else:
             current.append(line)
-    if current:
-        out.append("\n".join(current))
-    return [b.strip() for b in out if b.strip()]
+    flush()
+    return out
+
+
+def blocks(markdown: str) -> list[str]:
+    """A hand-written page's translated blocks, in order (what ``pages.po`` holds)."""
+    return [text.strip() for translated, text in segments(markdown) if translated and text.strip()]
+
+
+def translate_page(markdown: str, page: str, cats: Catalogues) -> tuple[str, int]:
+    """The page in ``cats``'s language, and how many blocks are still in English. A block
+    without a current translation is kept in English, marked ``lang="en"``."""
+    out, english, n = [], 0, 0
+    for translated, text in segments(markdown):
+        if not translated or not text.strip():
+            out.append(text)
+            continue
+        n += 1
+        status, done = cats.lookup(Unit(PAGES, f"{page}#{n}", text.strip(), ""))
+        if status == "translated" and done is not None:
+            out.append(done)
+        else:
+            english += 1
+            out.append(f'<div lang="en" class="ex-in-english" markdown>\n\n{text}\n\n</div>')
+    return "\n".join(out), english
 
 
 def page_units(docs: Path) -> Iterator[Unit]:

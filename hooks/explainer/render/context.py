@@ -34,13 +34,20 @@ class Ctx:
     site_url: str = ""  # the published address, for absolute permalinks (feeds, citations)
     commit: str | None = None  # the commit the site was built from
     built: PartialDate | None = None  # the build's date (from SOURCE_DATE_EPOCH)
+    # Records shown in English in this language's site: (kind, id) -> "missing" or "outdated".
+    english: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
         return self.tr.lang
 
     def url(self, target: Any) -> str:
-        """The Markdown link to a record or to a page (``"timeline.md"``) in this language."""
+        """The Markdown link to a record or to a page (``"timeline.md"``) on this site: every
+        language's site is built on its own, with the same paths."""
         from ..urls import link_target
 
-        return link_target(target, self.dataset, self.lang)
+        return link_target(target, self.dataset)
+
+    def in_english(self, record: Any) -> str | None:
+        """Why a record is shown in English on this language's site ("missing", "outdated"), or None."""
+        return self.english.get((record.KIND, record.id))
