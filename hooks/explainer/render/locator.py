@@ -14,14 +14,28 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .. import geo
 from ..i18n import N_, Catalogue, catalogue
 
 
+class Located(Protocol):
+    """What ``locator`` needs of a place: a place record (kinds/places.py) has it all."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Spot:
-    """A place to mark: what ``locator`` needs of a place record."""
+    """A place to mark, where there is no place record at hand."""
 
     id: str
     name: str
@@ -84,8 +98,8 @@ def coordinates(lat: float, lon: float, tr: Catalogue) -> str:
     return tr._("{lat}, {lon}", lat=ns, lon=ew)
 
 
-def _describe(spots: Sequence[Spot], moved: Sequence[bool], tr: Catalogue) -> str:
-    def one(s: Spot, off: bool) -> str:
+def _describe(spots: Sequence[Located], moved: Sequence[bool], tr: Catalogue) -> str:
+    def one(s: Located, off: bool) -> str:
         where = coordinates(s.lat, s.lon, tr)
         if off:
             return tr._("{name} ({coordinates}, beyond the edge of the map)", name=s.name, coordinates=where)
@@ -97,7 +111,7 @@ def _describe(spots: Sequence[Spot], moved: Sequence[bool], tr: Catalogue) -> st
 
 
 def locator(
-    places: Sequence[Spot],
+    places: Sequence[Located],
     map_url: str,
     *,
     title: str | None = None,
