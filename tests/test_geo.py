@@ -273,3 +273,15 @@ def test_committed_region_svg_matches_the_projection_and_stays_small() -> None:
     # Nothing fetched from another host: the only address is the SVG namespace itself.
     assert re.findall(r"https?://[^\s\"']+", text) == ["http://www.w3.org/2000/svg"]
     assert not svg.findall(f".//{SVG}image") and not svg.findall(f".//{SVG}script")
+
+
+def test_every_place_is_where_some_event_happened() -> None:
+    named = set()
+    for path in sorted((ROOT / "data" / "events").glob("*.yaml")):
+        for event in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            named.update(event.get("places") or [])
+    rows = places()
+    containers = {p["within"] for p in rows if p.get("within")}
+    unused = [p["id"] for p in rows if p["id"] not in named and p["id"] not in containers]
+    assert not unused, f"places no event names: {unused}"
+    assert named <= {p["id"] for p in rows}
