@@ -91,7 +91,7 @@ def attacked_site(tmp_path_factory: pytest.TempPathFactory, mini_project: Path) 
     text = text.replace("title: North Korea admits the deployment", f"title: {_yaml_str(ATTACKS['script'])}")
     text = text.replace("summary: State media said troops had been sent.", f"summary: {_yaml_str(ALL)}")
     text = text.replace("change: The date was given as 27 April; it is 28 April in Pyongyang.", f"change: {_yaml_str(ATTACKS['shortcut'] + ' ' + ATTACKS['img'])}")
-    events.write_text(text + f"  place: {_yaml_str(ATTACKS['entity'])}\n", encoding="utf-8")
+    events.write_text(text + f"  timezone: {_yaml_str(ATTACKS['entity'])}\n", encoding="utf-8")
     actors = data / "actors" / "actors.yaml"
     actors.write_text(actors.read_text(encoding="utf-8").replace("name: Spy Agency", f"name: {_yaml_str('Spy ' + ATTACKS['img'])}"), encoding="utf-8")
     terms = data / "terms" / "terms.yaml"

@@ -48,6 +48,15 @@
       }
       h.hidden = !any;
     });
+    // On the map, a place's marker stays while any of its events is shown.
+    container.querySelectorAll("svg [data-place]").forEach(function (marker) {
+      var id = marker.getAttribute("data-place");
+      var any = false;
+      events.forEach(function (event) {
+        if (!event.hidden && (" " + (event.dataset.places || "") + " ").indexOf(" " + id + " ") >= 0) any = true;
+      });
+      marker.setAttribute("display", any ? "inline" : "none");
+    });
     var count = form.querySelector(".ex-filter-count");
     // The messages come from the page, in its language ({shown} and {total} filled in here).
     var fmt = new Intl.NumberFormat(document.documentElement.lang || undefined);

@@ -101,7 +101,7 @@ NAV: tuple[NavEntry, ...] = (
     (N_("Timeline"), "timeline.md"),
     (N_("The numbers"), "numbers.md"),
     (N_("Actors"), "actors/index.md"),
-    (N_("Places"), "places/index.md"),
+    (N_("Map"), "map.md"),
     (N_("Glossary"), "glossary.md"),
     (N_("Sources"), "sources/index.md"),
     (N_("Claims checked"), "claims.md"),

@@ -340,7 +340,16 @@ def interface_messages(code: Path) -> list[tuple[str | tuple[str, str], list[str
     ):
         key = message if isinstance(message, str) else (message[0], message[1])
         found.setdefault(key, []).append(f"{filename}:{lineno}")
+    # Python 3.11's tokenizer does not look inside f-strings, so Babel misses a message
+    # written in one (f"*{tr._('Time zone:')}*"): those are found by their shape.
+    for path in sorted(code.rglob("*.py")):
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            for m in _IN_FSTRING.finditer(line):
+                found.setdefault(m.group(2), []).append(f"{path.relative_to(code).as_posix()}:{lineno}")
     return list(found.items())
+
+
+_IN_FSTRING = re.compile(r"""\btr\._\((['"])((?:(?!\1).)+)\1[,)]""")
 
 
 def write_interface(path: Path, lang: str, messages: list[tuple[str | tuple[str, str], list[str]]]) -> None:

@@ -76,7 +76,6 @@ class Event(Record):
     summary: str = spec(Text(2000), "what happened, attributed where contested", required=True, translate=True)
     category: str = spec(Enum(CATEGORIES), "what kind of event", required=True)
     actors: tuple[str, ...] = spec(ListOf(Ref("actors"), 1), "who took part", required=True)
-    place: str | None = spec(Text(200), "where, in words (prefer 'places')")
     places: tuple[str, ...] = spec(ListOf(Ref("places")), "where: ids of places")
     status: str = spec(Enum(STATUSES), "how well established the event is", required=True)
     sources: tuple[Citation, ...] = sources_field("the sources")

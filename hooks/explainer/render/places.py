@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.places import PLACE_KINDS
+from ..model import Dataset
 from ..text import front_matter, inert, link, page_head
+from ..urls import public_path
 from .actors import names_table, native_names
 from .blocks import count, record_link, record_meta, status_badge
 from .context import Ctx, Page
 from .jsonld import dump, page_url
+from .locator import coordinates, locator
 from .notes import Footnotes
-from .timeline import event_date
+from .timeline import event_data, event_date, filter_form
+
+MAP = "assets/map/region.svg"
 
 
-def coordinates(p: Any, ctx: Ctx) -> str:
-    """'51.19° N, 35.27° E'."""
-    tr = ctx.tr
-    ns = tr._("{deg}° N", deg=tr.number(abs(p.lat))) if p.lat >= 0 else tr._("{deg}° S", deg=tr.number(abs(p.lat)))
-    ew = tr._("{deg}° E", deg=tr.number(abs(p.lon))) if p.lon >= 0 else tr._("{deg}° W", deg=tr.number(abs(p.lon)))
-    return f"{ns}, {ew}"
+def map_url(page: str) -> str:
+    """The committed map, as raw HTML on ``page`` reaches it (MkDocs rewrites no raw HTML)."""
+    depth = public_path(page, Dataset()).count("/")
+    return "../" * depth + MAP
 
 
 def events_at(p: Any, ctx: Ctx) -> list[Any]:
@@ -71,7 +75,9 @@ def place_page(p: Any, ctx: Ctx) -> Page:
         f"# {inert(p.name)}",
         "",
         *names_table(p, ctx),
-        f"*{inert(kind)}*{within} · {inert(coordinates(p, ctx))}{notes.refs(p.sources)}",
+        f"*{inert(kind)}*{within} · {inert(coordinates(p.lat, p.lon, ctx.tr))}{notes.refs(p.sources)}",
+        "",
+        locator([p], map_url(f"places/{p.id}.md"), min_width=150, tr=ctx.tr),
         "",
         record_meta(p, ctx),
     ]
@@ -95,7 +101,42 @@ def place_page(p: Any, ctx: Ctx) -> Page:
     return Page(f"places/{p.id}.md", "\n".join(out), dump(ld))
 
 
+def map_page(ctx: Ctx) -> Page:
+    """Every place on one map, with the events that happened at them, filterable like the
+    timeline: a marker stays while any of its events is shown."""
+    tr = ctx.tr
+    events = tuple(e for e in ctx.dataset.events if e.places)
+    out = page_head(
+        tr._("Map"),
+        tr._("Where the events of North Korea's deployment to Russia happened, on one map, with filters."),
+        tr._(
+            "{events} at {places}. Choose an actor, a category, a status or a year to see where those events "
+            "happened; every place has a page of its own.",
+            events=count("events", len(events), ctx),
+            places=count("places", len(ctx.dataset.places), ctx),
+        ),
+    )
+    out += [
+        f'<figure class="ex-map">{locator(ctx.dataset.places, map_url("map.md"), labels=False, tr=tr)}</figure>',
+        "",
+        link(tr._("All places, by kind"), ctx.url("places/index.md")),
+        "",
+        filter_form(events, ctx),
+        "",
+    ]
+    for e in events:
+        names = ", ".join(record_link(ctx.dataset.get("places", p), ctx) for p in e.places)
+        data = event_data(e) + f' data-places="{html.escape(" ".join(e.places))}"'
+        out.append(
+            f'<p class="ex-event ex-event--brief" {data} markdown>{link(f"{event_date(e, ctx)}: {e.title}", ctx.url(e))}'
+            f" {status_badge(e.status, ctx)} · {names}</p>"
+        )
+    out.append("")
+    return Page("map.md", "\n".join(out))
+
+
 def pages(ctx: Ctx) -> Iterator[Page]:
     yield index_page(ctx)
+    yield map_page(ctx)
     for p in ctx.dataset.places:
         yield place_page(p, ctx)

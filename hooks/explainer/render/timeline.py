@@ -10,7 +10,7 @@ from typing import Any
 from ..kinds.events import CATEGORIES, STATUS_HELP, STATUSES, Event
 from ..text import front_matter, inert, link, page_head, paragraphs
 from . import periods
-from .blocks import actor_links, cite_links, count, record_meta, status_badge
+from .blocks import actor_links, cite_links, count, record_link, record_meta, status_badge
 from .context import Ctx, Page
 from .jsonld import graph, page_url
 from .notes import Footnotes
@@ -27,16 +27,19 @@ def event_date(e: Event, ctx: Ctx) -> str:
     return text
 
 
+def event_data(e: Event) -> str:
+    """The attributes the filters read (explainer.js), escaped."""
+    return (
+        f'data-year="{e.date.year}" data-category="{html.escape(e.category)}" data-status="{html.escape(e.status)}" '
+        f'data-actors="{html.escape(" ".join(e.actors))}"'
+    )
+
+
 def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> str:
     """One event: heading with its anchor, date, status, summary with citations, actors."""
     tr = ctx.tr
-    data = (
-        f'data-year="{e.date.year}" data-category="{e.category}" data-status="{e.status}" '
-        f'data-actors="{html.escape(" ".join(e.actors))}"'
-    )
-    where = [inert(ctx.dataset.get("places", p).name) for p in e.places] if e.places else []
-    if e.place and not e.places:
-        where = [inert(e.place)]
+    data = event_data(e)
+    where = [record_link(ctx.dataset.get("places", p), ctx) for p in e.places]
     lines = [
         f'<div class="ex-event" {data} markdown>',
         "",
@@ -165,7 +168,7 @@ def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
         }
         if e.end:
             item["endDate"] = e.end.iso()
-        names = [ctx.dataset.get("places", p).name for p in e.places] or ([e.place] if e.place else [])
+        names = [ctx.dataset.get("places", p).name for p in e.places]
         if names:
             item["location"] = (
                 {"@type": "Place", "name": names[0]}
