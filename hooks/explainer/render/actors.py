@@ -8,7 +8,7 @@ from typing import Any
 
 from ..kinds.actors import ACTOR_KIND_ONE, ACTOR_KINDS
 from ..text import front_matter, inert, link, page_head, paragraphs
-from .blocks import count, record_link, record_meta, status_badge
+from .blocks import count, english_wrap, record_link, record_meta, status_badge
 from .context import Ctx, Page
 from .notes import Footnotes
 from .timeline import event_date
@@ -68,9 +68,7 @@ def actor_page(a: Any, ctx: Ctx) -> Page:
         *names_table(a, ctx),
         f"*{inert(tr._(ACTOR_KIND_ONE[a.kind]))}*",
         "",
-        paragraphs(a.description) + notes.refs(a.sources),
-        "",
-        record_meta(a, ctx),
+        *english_wrap(a, ctx, [paragraphs(a.description) + notes.refs(a.sources), "", record_meta(a, ctx)]),
     ]
     events = dataset.referring(a, "events")
     out += [f"## {inert(tr._('Events'))} {{ #events }}", ""]

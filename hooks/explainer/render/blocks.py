@@ -3,6 +3,7 @@ link, a count of records, links to actors, a list of records."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from typing import Any
 
@@ -80,3 +81,26 @@ def cite_links(record: Any, ctx: Ctx) -> str:
 
     links = " · ".join(f"[{name}](/{record_path(record, ext)})" for ext, name in CITE_FORMATS)
     return f"{inert(ctx.tr._('Cite this:'))} {links}"
+
+
+def in_english(record: Any, ctx: Ctx) -> tuple[str, str]:
+    """For a record shown in English on another language's site: its ``lang`` attribute and a
+    notice saying why, in the page's language (both '' otherwise)."""
+    why = ctx.in_english(record)
+    if why is None:
+        return "", ""
+    tr = ctx.tr
+    if why == "outdated":
+        note = tr._("The English text has changed since it was translated: the English, which decides, is shown.")
+    else:
+        note = tr._("Not yet translated: shown in English.")
+    return ' lang="en"', f'<p class="ex-in-english" lang="{ctx.lang}">{html.escape(note)}</p>'
+
+
+def english_wrap(record: Any, ctx: Ctx, lines: list[str]) -> list[str]:
+    """``lines`` (Markdown) as they are, or, for a record shown in English, wrapped in a block
+    marked ``lang="en"`` with the notice."""
+    attr, note = in_english(record, ctx)
+    if not attr:
+        return lines
+    return [f'<div class="ex-record"{attr} markdown>', "", note, "", *lines, "", "</div>", ""]

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..kinds.claims import VERDICT_COUNTS, VERDICTS
 from ..text import inert, page_head, paragraphs
-from .blocks import cite_links, record_meta
+from .blocks import cite_links, in_english, record_meta
 from .context import Ctx, Page
 from .jsonld import graph, page_url
 from .notes import Footnotes
@@ -58,8 +58,9 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     for i, c in enumerate(claims, 1):
         about = " " + tr._("(about {date})", date=tr.date(c.date)) if c.date else ""
         out += [
-            f'<div class="ex-claim ex-claim--{c.verdict}" markdown>',
+            f'<div class="ex-claim ex-claim--{c.verdict}"{in_english(c, ctx)[0]} markdown>',
             "",
+            *([in_english(c, ctx)[1], ""] if in_english(c, ctx)[1] else []),
             f"## {inert(tr._('Claim {i}: {verdict}', i=i, verdict=tr._(VERDICTS[c.verdict])))} {{ #{c.id} }}",
             "",
             f"**{inert(tr._('The claim:'))}** {inert(c.claim)}{inert(about)}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..text import MAX_TOC_ENTRIES, inert, page_head, paragraphs
-from .blocks import count, record_meta
+from .blocks import count, english_wrap, record_meta
 from .context import Ctx, Page
 from .jsonld import dump, page_url
 from .notes import Footnotes
@@ -54,6 +54,6 @@ def pages(ctx: Ctx) -> Iterator[Page]:
         out += [f"## {inert(t.term)} {{ #{t.id} }}", ""]
         if t.aliases:
             out += [f"*{inert(tr._('Also:'))}* " + ", ".join(inert(x) for x in t.aliases), ""]
-        out += [paragraphs(t.definition) + notes.refs(t.sources), "", record_meta(t, ctx)]
+        out += english_wrap(t, ctx, [paragraphs(t.definition) + notes.refs(t.sources), "", record_meta(t, ctx)])
     out.append(notes.definitions())
     yield Page("glossary.md", "\n".join(out), _jsonld(ctx))

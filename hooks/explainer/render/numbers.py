@@ -9,10 +9,16 @@ from typing import Any
 
 from ..kinds.figures import MEASURES, value_text
 from ..text import inert, page_head
-from .blocks import cite_links, edit_link, record_link
+from .blocks import cite_links, edit_link, in_english, record_link
 from .chart import chart
 from .context import Ctx, Page
 from .notes import Footnotes
+
+
+def _note(f: Any, ctx: Ctx) -> str:
+    """The figure's note, marked as English where this language's site shows it untranslated."""
+    lang = in_english(f, ctx)[0]
+    return f"<span{lang}>{inert(f.note or '')}</span>" if lang and f.note else inert(f.note or "")
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
@@ -45,7 +51,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             claimant = ctx.dataset.get("actors", f.claimant)
             out.append(
                 f'| <span id="{f.id}"></span>{inert(tr.date(f.as_of))} | {inert(value_text(f, ctx))} | '
-                f"{record_link(claimant, ctx)} | {inert(f.note or '')}{edit_link(f, ctx, ' ')} <span class=\"ex-cite\">{cite_links(f, ctx)}</span> | "
+                f"{record_link(claimant, ctx)} | {_note(f, ctx)}{edit_link(f, ctx, ' ')} <span class=\"ex-cite\">{cite_links(f, ctx)}</span> | "
                 f"{notes.refs(f.sources)} |"
             )
         out.append("")

@@ -11,7 +11,7 @@ from ..kinds.sources import SOURCE_TYPES
 from ..text import MAX_TOC_ENTRIES, front_matter, inert, link, md_url, page_head, paragraphs
 from . import citation, linkstate
 from .. import cite, publish
-from .blocks import cite_links, count, record_list, record_meta
+from .blocks import cite_links, count, english_wrap, record_list, record_meta
 from .context import Ctx, Page
 from .jsonld import dump
 
@@ -87,7 +87,8 @@ def source_page(s: Any, ctx: Ctx) -> Page:
         "",
     ]
     if s.supports:
-        out += [f"## {inert(tr._('What it supports'))} {{ #supports }}", "", paragraphs(s.supports), ""]
+        heading = f"## {inert(tr._('What it supports'))} {{ #supports }}"
+        out += [heading, "", *english_wrap(s, ctx, [paragraphs(s.supports)]), ""]
     cited = ctx.dataset.cited_by.get(s.id, [])
     out += [f"## {inert(tr._('Cited by'))} {{ #cited-by }}", ""]
     out += [record_list(cited, ctx) if cited else inert(tr._("Nothing on this site cites this source yet.")), ""]

@@ -10,7 +10,7 @@ from typing import Any
 from ..kinds.events import CATEGORIES, STATUS_HELP, STATUSES, Event
 from ..text import front_matter, inert, link, page_head, paragraphs
 from . import periods
-from .blocks import actor_links, cite_links, count, record_link, record_meta, status_badge
+from .blocks import actor_links, cite_links, count, in_english, record_link, record_meta, status_badge
 from .context import Ctx, Page
 from .jsonld import graph, page_url
 from .notes import Footnotes
@@ -40,9 +40,11 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
     tr = ctx.tr
     data = event_data(e)
     where = [record_link(ctx.dataset.get("places", p), ctx) for p in e.places]
+    lang, note = in_english(e, ctx)
     lines = [
-        f'<div class="ex-event" {data} markdown>',
+        f'<div class="ex-event" {data}{lang} markdown>',
         "",
+        *([note, ""] if note else []),
         f"{heading} {inert(e.title)} {{ #{e.id} }}",
         "",
         f'<span class="ex-date">{inert(event_date(e, ctx))}</span> · {status_badge(e.status, ctx)} · '
