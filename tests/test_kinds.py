@@ -70,8 +70,8 @@ def test_the_navigation_names_only_pages_that_exist(dataset, tmp_path) -> None:
     [
         ("en", "28 April 2025", "1 event", "2 events", "5 events"),
         ("ko", "2025년 4월 28일", "1 event", "2 events", "5 events"),  # no Korean catalogue yet: English words
-        ("uk", "28 квітня 2025\u202fр.", "1 event", "2 events", "5 events"),
-        ("ru", "28 апреля 2025\u202fг.", "1 event", "2 events", "5 events"),
+        ("uk", "28 квітня 2025\u202fр.", "1 подія", "2 події", "5 подій"),
+        ("ru", "28 апреля 2025\u202fг.", "1 событие", "2 события", "5 событий"),
     ],
 )
 def test_dates_and_counts_follow_each_languages_rules(lang: str, date: str, one: str, few: str, many: str) -> None:
