@@ -229,19 +229,30 @@ def write_catalogue(path: Path, lang: str, units: list[Unit], old: Catalogues) -
 
 # --- facts a translation must keep -----------------------------------------------------------
 
-_NUMBER = re.compile(r"\d(?:[\d,.\u00a0\u202f\u2009 ]*\d)?")
+# A number: digits, with the grouping and decimal marks languages use between them (12,000,
+# 12.000, 12 000 with a no-break or thin space). A plain space groups digits too in some
+# languages' typing ("12 000"), but in English it separates numbers ("500,000 122 mm
+# shells"): the English is read strictly, a translation both ways.
+_STRICT = re.compile(r"\d(?:[,.\u00a0\u202f\u2009]?\d)*")
+_LOOSE = re.compile(r"\d(?:[,.\u00a0\u202f\u2009 ]?\d)*")
 _SHORTCUT = re.compile(r"\[\[(\w+):([^\]|]*)")
 
 
-def _numbers(text: str) -> Counter[str]:
+def _numbers(text: str, pattern: re.Pattern[str] = _STRICT) -> Counter[str]:
     # Grouping and decimal marks differ between languages: compare the digits.
-    return Counter(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
+    return Counter(re.sub(r"\D", "", m.group()) for m in pattern.finditer(text))
 
 
 def lost_facts(english: str, translation: str) -> list[str]:
     """What of the English a translation lost: numbers, citations, record shortcuts."""
     out = []
     missing = _numbers(english) - _numbers(translation)
+    if missing:  # a space (plain or not) may group digits or separate numbers: try every reading
+        spaced = set()
+        for m in _LOOSE.finditer(translation):
+            groups = [re.sub(r"\D", "", g) for g in re.split("[ \u00a0\u202f\u2009]", m.group())]
+            spaced |= {"".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)}
+        missing = Counter({n: c for n, c in missing.items() if n not in spaced})
     if missing:
         out.append("number" + ("s" if len(missing) > 1 else "") + " " + ", ".join(sorted(missing)) + " missing")
     ours, theirs = Counter(_SHORTCUT.findall(english)), Counter(_SHORTCUT.findall(translation))
