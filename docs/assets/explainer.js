@@ -110,6 +110,14 @@
     apply(form);
   }
 
+  // The language menu leads to this same page in another language (the links are written at
+  // build time); the record the reader is at (#anchor) is taken along. One listener on the
+  // document, in the capture phase: it outlives Material's page swaps and runs before them.
+  document.addEventListener("click", function (e) {
+    var link = e.target && e.target.closest ? e.target.closest("a[data-ex-language]") : null;
+    if (link && location.hash && !link.hash) link.hash = location.hash;
+  }, true);
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

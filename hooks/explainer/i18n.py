@@ -50,7 +50,7 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext'
     return singular, plural
 
 
-# How extraction finds messages in the code: tr._("..."), tr.n_("...", "...", n), N_, Nn_.
+# How extraction finds messages in the code: the calls tr._, tr.n_, N_ and Nn_.
 KEYWORDS = {"_": None, "n_": (1, 2), "N_": None, "Nn_": (1, 2)}
 
 class Catalogue:
