@@ -3,22 +3,33 @@ field path, and a message that says how to fix it. Never a traceback, never sile
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from badcases import BAD, parse_expected, run_case
+from badcases import BAD, fixture_files, parse_expected, run_case
 from explainer import yamlread
 
 CASES = parse_expected()
 
 
 def test_every_fixture_has_expectations() -> None:
-    files = {p.stem for p in BAD.glob("*.yaml")}
-    assert files == set(CASES), "fixtures/bad/*.yaml and expected.txt disagree"
-    assert len([c for c, (_, exp) in CASES.items() if exp]) >= 40
+    files = fixture_files()
+    assert set(files) == set(CASES), "fixtures/bad/*.yaml, *.md and expected.txt disagree"
+    assert all((files[c].suffix == ".md") == (kind == "docs") for c, (kind, _) in CASES.items())
+    assert len([c for c, (_, exp) in CASES.items() if exp]) >= 80
+
+
+def test_every_message_is_one_line_in_the_agreed_form() -> None:
+    """file:line:col: [field.path: ]what is wrong; what to do: one line, no parser jargon."""
+    form = re.compile(r"^(data|docs)/[\w./-]+:[1-9][0-9]*:[1-9][0-9]*: \S.*$")
+    for name, (_, expected) in CASES.items():
+        for line in expected:
+            assert form.match(line), (name, line)
+            assert "<block" not in line and "expected key" not in line and "while parsing" not in line, (name, line)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -58,13 +69,43 @@ def test_alias_bomb_is_rejected_fast() -> None:
     assert time.perf_counter() - t0 < 1.0  # a bound on the attack, not a speed target
 
 
-def test_oversized_file_is_refused_with_the_limit(tmp_path: Path) -> None:
-    data = b"# big\n" + b"- x: " + b"a" * yamlread.MAX_FILE_BYTES + b"\n"
+def test_oversized_file_is_refused_with_the_limit() -> None:
+    """Many records: no one value is the cause, so the file is to be split."""
+    record = b"- id: x\n  title: " + b"a" * 900 + b"\n"
+    data = b"# big\n" + record * (yamlread.MAX_FILE_BYTES // len(record) + 1)
     with pytest.raises(yamlread.ReadError) as exc:
         yamlread.read_yaml(data, "data/events/big.yaml")
-    assert str(exc.value.problem) == (
+    assert [str(p) for p in exc.value.problems] == [
         f"data/events/big.yaml:1:1: file is {len(data):,} bytes; the limit is {yamlread.MAX_FILE_BYTES:,}: split it into several files"
-    )
+    ]
+
+
+@pytest.mark.parametrize("pure", [False, True])
+@pytest.mark.parametrize(
+    ("value", "line", "col", "path", "size"),
+    [
+        # one line, in the middle of a file of normal records
+        (b"  summary: " + b"a" * 2_100_000 + b"\n", 18, 12, "events[2].summary", 2_100_000),
+        # a folded block: the lines under 'summary: >-'
+        (b"  summary: >-\n" + (b"    " + b"b" * 95 + b"\n") * 22_000, 18, 12, "events[2].summary", 2_200_002),
+        # a quoted URL in a nested list item
+        (b"  sources:\n    - source: \"" + b"c" * 2_050_000 + b"\"\n", 19, 15, "events[2].sources[0].source", 2_050_002),
+    ],
+)
+def test_one_oversized_value_is_named(
+    value: bytes, line: int, col: int, path: str, size: int, pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if pure:
+        monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
+    record = b"- id: e%d\n  date: 2025-04-28\n  title: A title\n  category: deployment\n  actors: [north-korea]\n  status: reported\n  sources: [w]\n"
+    head = b"# kind: events\n" + record % 1 + record % 2 + b"- id: e3\n  date: 2025-04-28\n"
+    data = head + value + record % 4
+    with pytest.raises(yamlread.ReadError) as exc:
+        yamlread.read_yaml(data, "data/events/big.yaml", "events")
+    assert [str(p) for p in exc.value.problems] == [
+        f"data/events/big.yaml:{line}:{col}: {path}: this value is {size:,} bytes long and makes the file {len(data):,} "
+        f"bytes (the limit is {yamlread.MAX_FILE_BYTES:,}); shorten it"
+    ]
 
 
 def test_stray_files_in_data_are_reported(tmp_path: Path) -> None:

@@ -510,7 +510,10 @@ def convert_record(spec: Record, node: Node, path: str, ctx: Collector) -> dict[
         out[key] = v
     for f in spec.fields:
         if f.required and f.name not in node.items:
-            ctx.problems.append(Problem(node.mark, path, f"missing required field '{f.name}' ({f.description})"))
+            # At the record's first line (its '-'), named by the path the field would have.
+            ctx.problems.append(
+                Problem(node.mark, f"{path}.{f.name}", f"missing required field '{f.name}' ({f.description}); add it to this record")
+            )
             ok = False
     return out if ok else None
 

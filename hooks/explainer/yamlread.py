@@ -7,18 +7,27 @@ nesting depth costs no recursion), build our own nodes that keep the line and co
 every value, keep every scalar as the text that was written (the schema converts it
 later), and reject anchors, aliases, tags, merge keys and duplicate keys outright.
 
+Every message points at the mistake itself and says what to do: bad characters are found
+first, each at its own column with the field it is in (``textscan``); a syntax error is
+explained at the unclosed quote or bracket or the misaligned line (``yamlhints``); an
+alias is reported where it is used and at its anchor; a file made too big by one value
+names that value (``oversize``). Problems that do not stop the parser are all collected.
+
 libyaml's C parser is used where it is installed (many times faster); the pure-Python
 parser gives the same events and so the same messages.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, field
 
 import yaml
 
+from .oversize import largest_value
 from .problems import Mark, Problem
+from .textscan import BadChar, decode, lines_of, position
+from .yamlhints import explain
 
 try:  # libyaml, when PyYAML was built with it
     from yaml import CSafeLoader as _Loader
@@ -48,7 +57,7 @@ class Seq:
 
 @dataclass(slots=True)
 class Map:
-    mark: Mark
+    mark: Mark  # in a block list, the item's '-': where the record starts
     # key -> (mark of the key, value node); insertion ordered
     items: dict[str, tuple[Mark, Node]] = field(default_factory=dict)
 
@@ -56,169 +65,276 @@ class Map:
 Node = Scalar | Seq | Map
 
 
-# (fragments of the parsers' messages, what we say): the same for libyaml and pure Python.
+# (fragments of the parsers' messages, what we say) where ``yamlhints`` finds no better
+# explanation: the same for libyaml and pure Python.
 _SYNTAX: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("tab", "'\\t'"), "a tab character: indent with spaces, not tabs"),
-    (("mapping values are not allowed",), "a ':' where none is allowed: check the indentation, and quote text that contains ': '"),
-    (("expected ',' or ']'",), "a list in brackets is not closed, or its items lack a ',' between them"),
-    (("expected ',' or '}'",), "a mapping in braces is not closed, or its fields lack a ',' between them"),
-    (("end of stream",), "a quote is not closed: end the text with the same quote it starts with"),
-    (("expected <block end>",), "this line's indentation does not match the lines above"),
+    (("expected ',' or ']'",), "a list in brackets lacks a ',' between its items, or its ']'"),
+    (("expected ',' or '}'",), "a mapping in braces lacks a ',' between its fields, or its '}'"),
+    (("mapping values are not allowed",), "a ':' where none is allowed; put text that contains ': ' in quotes"),
     (("could not find expected ':'", "expected ':'"), "a field is written 'name: value'; a ':' is missing"),
 )
+_GENERIC = "YAML cannot read this line; check its indentation against the lines above, and put text that contains ': ' or ' #' in quotes"
+MAX_PROBLEMS = 50
+Span = tuple[tuple[int, int], tuple[int, int], str]  # (start, end) as 1-based (line, column), and the path
 
 
 class ReadError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
+    """Everything wrong with a file that stops it from being read (``problem`` is the first)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        self.problem = self.problems[0]
+        super().__init__("\n".join(map(str, self.problems)))
 
 
-def _mark(file: str, m: yaml.Mark | None) -> Mark:
-    if m is None:
-        return Mark(file, 1, 1)
-    return Mark(file, m.line + 1, m.column + 1)
+def _tag(tag: str) -> str:
+    """A tag as it was most likely written: '!!str' rather than 'tag:yaml.org,2002:str'."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _locate_offset(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
+class _Reader:
+    """One pass over the parser's events, building located nodes and collecting problems."""
 
+    def __init__(self, text: str, file: str, root_path: str, spans: bool = False) -> None:
+        self.text, self.file, self.root_path = text, file, root_path
+        self.lines = lines_of(text)
+        self.stack: list[tuple[Seq | Map, Scalar | None, str]] = []
+        self.root: Node | None = None
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Mark, str, Mark | None]] = {}  # name -> (mark, path, first alias)
+        self.records: list[tuple[int, str, int | None]] = []  # (line, path, key column) of each record
+        # Where each scalar and each list or mapping was written, with its path (to locate a position).
+        self.spans: list[Span] | None = [] if spans else None
+        self.blocks: list[Span] = []
+        self.open_blocks: list[int] = []
+        self.last: yaml.Event | None = None
+        self.documents = 0
+        self.merged: set[int] = set()  # mappings that hold a second 'id': two records run together
 
-def decode(data: bytes, file: str) -> str:
-    """Bytes -> text: UTF-8 only (a leading byte-order mark is accepted and dropped)."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
-            Problem(
-                Mark(file, 1, 1),
-                "",
-                f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}: split it into several files",
+    def mark(self, m: yaml.Mark | None) -> Mark:
+        return Mark(self.file, 1, 1) if m is None else Mark(self.file, m.line + 1, m.column + 1)
+
+    def here(self) -> str:
+        """The field path of the value about to be attached."""
+        if not self.stack:
+            return self.root_path
+        parent, key, path = self.stack[-1]
+        if isinstance(parent, Seq):
+            return f"{path}[{len(parent.items)}]"
+        return f"{path}.{key.text}" if key is not None else path
+
+    def problem(self, mark: Mark, path: str, message: str) -> None:
+        self.problems.append(Problem(mark, path, message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _Stop
+
+    def item_mark(self, m: yaml.Mark) -> Mark:
+        """Where a mapping in a block list starts: at its '-', not at its first key."""
+        line = self.lines[m.line] if m.line < len(self.lines) else ""
+        before = line[: m.column].rstrip()
+        if before.endswith("-") and self.stack and isinstance(self.stack[-1][0], Seq):
+            return Mark(self.file, m.line + 1, len(before))
+        return self.mark(m)
+
+    def attach(self, node: Node, end: yaml.Mark | None = None, keycol: int | None = None) -> None:
+        if self.spans is not None and isinstance(node, Scalar) and end is not None:
+            key = bool(self.stack) and isinstance(self.stack[-1][0], Map) and self.stack[-1][1] is None
+            self.spans.append(((node.mark.line, node.mark.col), (end.line + 1, end.column + 1), self.stack[-1][2] if key else self.here()))
+        if not self.stack:
+            self.root = node
+            return
+        parent, key, ppath = self.stack[-1]
+        if isinstance(parent, Seq):
+            if len(self.stack) == 1:
+                self.records.append((node.mark.line, self.here(), keycol))
+            parent.items.append(node)
+        elif key is None:
+            kpath = f"{ppath}.{node.text}" if isinstance(node, Scalar) else ppath
+            if not isinstance(node, Scalar):
+                self.problem(node.mark, kpath, "a key must be plain text, not a list or mapping; write 'name: value'")
+                node = Scalar(f"\x00{len(self.problems)}", node.mark, False)
+            elif node.plain and node.text == "<<":
+                self.problem(node.mark, kpath, "merge keys ('<<') are not allowed; write the fields out")
+                node = Scalar(f"\x00{len(self.problems)}", node.mark, False)
+            elif node.text in parent.items and id(parent) in self.merged:
+                node = Scalar(f"\x00{len(self.problems)}", node.mark, False)  # reported with its 'id'
+            elif node.text in parent.items:
+                first = parent.items[node.text][0]
+                if node.text == "id":
+                    self.merged.add(id(parent))
+                    message = (
+                        f"a second 'id' in the record that starts on line {parent.mark.line}; if a new record starts "
+                        f"here, begin the line with '- ', like line {parent.mark.line}"
+                    )
+                else:
+                    message = f"duplicate key '{node.text}' (first on line {first.line}); keep one of them"
+                self.problem(node.mark, kpath, message)
+                node = Scalar(f"\x00{len(self.problems)}", node.mark, False)
+            self.stack[-1] = (parent, node, ppath)
+        else:
+            parent.items[key.text] = (key.mark, node)
+            self.stack[-1] = (parent, None, ppath)
+
+    def event(self, event: yaml.Event) -> None:
+        anchor = getattr(event, "anchor", None)
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.AliasEvent):
+            self.alias(event)
+        elif anchor is not None and anchor not in self.anchors:
+            self.anchors[anchor] = (self.mark(event.start_mark), self.here(), None)
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is not None and not (tag == "!" and event.implicit[1]):
+                self.problem(self.mark(event.start_mark), self.here(), f"YAML tags ('{_tag(tag)}') are not allowed; remove '{_tag(tag)}'")
+            self.attach(Scalar(event.value, self.mark(event.start_mark), event.style in (None, "")), event.end_mark)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if tag is not None and not event.implicit:
+                self.problem(self.mark(event.start_mark), self.here(), f"YAML tags ('{_tag(tag)}') are not allowed; remove '{_tag(tag)}'")
+            if len(self.stack) >= MAX_DEPTH:
+                self.problem(self.mark(event.start_mark), self.here(), f"nested more than {MAX_DEPTH} levels deep; no record needs that")
+                raise _Stop
+            is_seq = isinstance(event, yaml.SequenceStartEvent)
+            node: Seq | Map = Seq([], self.mark(event.start_mark)) if is_seq else Map(self.item_mark(event.start_mark))
+            path = self.here()  # computed for collections only: scalars need it only on error
+            self.attach(node, keycol=None if is_seq else event.start_mark.column)
+            self.stack.append((node, None, path))
+            if self.spans is not None:
+                self.open_blocks.append(len(self.blocks))
+                self.blocks.append(((node.mark.line, node.mark.col), (node.mark.line, node.mark.col), path))
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            self.stack.pop()
+            if self.spans is not None:
+                start, _, path = self.blocks[i := self.open_blocks.pop()]
+                self.blocks[i] = (start, (event.end_mark.line + 1, event.end_mark.column + 1), path)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(self.mark(event.start_mark), self.here(), "more than one YAML document ('---') in a file; keep one")
+                raise _Stop
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        name, at = event.anchor, self.mark(event.start_mark)
+        anchored = self.anchors.get(name)
+        if anchored is None:
+            self.problem(at, self.here(), f"YAML aliases ('*{name}') are not allowed, and no '&{name}' comes before it; write the value out here")
+        elif anchored[2] is None:  # each anchor's first alias only: a bomb repeats them
+            self.anchors[name] = (anchored[0], anchored[1], at)
+            self.problem(
+                at, self.here(), f"'*{name}' repeats the value marked '&{name}' on line {anchored[0].line}; YAML aliases are not allowed: write the value out here"
             )
+        self.attach(Scalar("", at, False), event.end_mark)
+
+    def finish(self) -> None:
+        for name, (mark, path, used) in self.anchors.items():
+            if used is None:
+                self.problems.append(Problem(mark, path, f"YAML anchors ('&{name}') are not allowed; remove '&{name}'"))
+            else:
+                self.problems.append(Problem(mark, path, f"'&{name}' marks this value to be repeated by '*{name}' on line {used.line}; YAML anchors are not allowed: remove '&{name}'"))
+
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        """One problem for the error that stopped the parser, at the mistake if we can find it."""
+        mark = exc.problem_mark or exc.context_mark
+        where = mark.line + 1 if mark is not None else 1
+        record = self._record(where)
+        hint = explain(self.lines, exc, self.last, record[2] if record[2] is not None else -1)
+        if hint is None:
+            what = exc.problem or ""
+            message = next((ours for keys, ours in _SYNTAX if any(k in what for k in keys)), _GENERIC)
+            self.problems.append(Problem(self.mark(mark), record[1], message))
+            return
+        path = self._record(hint.line)[1]
+        if hint.field is not None:
+            path = f"{path}.{hint.field}"
+        self.problems.append(Problem(Mark(self.file, hint.line, hint.col), path, hint.message))
+
+    def _record(self, line: int) -> tuple[int, str, int | None]:
+        """The record being read at ``line``: (its line, its path, the column of its keys)."""
+        i = bisect.bisect_right(self.records, line, key=lambda r: r[0]) - 1
+        return self.records[i] if i >= 0 else (1, self.root_path, None)
+
+    def run(self) -> _Reader:
+        try:
+            loader = _Loader(self.text)
+            try:
+                while True:
+                    event = loader.get_event()
+                    if event is None:
+                        break
+                    self.event(event)
+                    self.last = event
+            finally:
+                loader.dispose()
+        except _Stop:
+            pass
+        except yaml.MarkedYAMLError as exc:
+            self.syntax_error(exc)
+        except yaml.reader.ReaderError as exc:  # pragma: no cover - textscan finds these characters first
+            line, col = position(self.text, exc.position)
+            self.problems.append(Problem(Mark(self.file, line, col), "", f"a character YAML does not allow ({exc.character!r}); delete it"))
+        self.finish()
+        return self
+
+
+class _Stop(Exception):
+    """Too many problems, or one after which nothing else can be trusted."""
+
+
+def _locate(spans: list[Span], line: int, col: int) -> str | None:
+    """The path of the innermost value written across (line, col)."""
+    inside = [s for s in spans if s[0] <= (line, col) < s[1]]
+    return max(inside, key=lambda s: s[0])[2] if inside else None
+
+
+def _in_comment(line_text: str, col: int) -> bool:
+    before = line_text[: col - 1]
+    return before.lstrip().startswith("#") or " #" in before
+
+
+def _encoding_problems(text: str, bad: list[BadChar], file: str, root_path: str) -> list[Problem]:
+    """Each bad character at its line and column, with the field it is in."""
+    reader = _Reader(text, file, root_path, spans=True).run()
+    assert reader.spans is not None
+    out = []
+    for b in bad:
+        line, col = position(text, b.offset)
+        line_text = reader.lines[line - 1] if line <= len(reader.lines) else ""
+        scalar = _locate(reader.spans, line, col)
+        if scalar is None and _in_comment(line_text, col):
+            out.append(Problem(Mark(file, line, col), "", f"in a comment: {b.message}"))
+            continue
+        path = scalar if scalar is not None else (_locate(reader.blocks, line, col) or "")
+        out.append(Problem(Mark(file, line, col), path, b.message))
+    return out
+
+
+def _too_big(data: bytes, file: str, root_path: str) -> list[Problem]:
+    limit = f"the limit is {MAX_FILE_BYTES:,}"
+    found = largest_value(data, MAX_FILE_BYTES)
+    if found is None:
+        return [Problem(Mark(file, 1, 1), "", f"file is {len(data):,} bytes; {limit}: split it into several files")]
+    text, _ = decode(found.reduced)
+    reader = _Reader(text, file, root_path, spans=True).run()
+    path = _locate(reader.spans or [], found.line, found.col) or reader._record(found.line)[1]
+    return [
+        Problem(
+            Mark(file, found.line, found.col),
+            path,
+            f"this value is {found.chars:,} bytes long and makes the file {len(data):,} bytes ({limit}); shorten it",
         )
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, col = _locate_offset(data, nul)
-        raise ReadError(Problem(Mark(file, line, col), "", "NUL byte in file: save it as plain UTF-8 text"))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _locate_offset(data, exc.start)
-        raise ReadError(
-            Problem(
-                Mark(file, line, col),
-                "",
-                f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
-            )
-        ) from None
-    return text.removeprefix("\ufeff")
+    ]
 
 
 def read_yaml(data: bytes, file: str, root_path: str = "") -> Node | None:
     """Parse one YAML document into located nodes; ``None`` for an empty document.
 
-    Raises ``ReadError`` with a located problem (and the field path, starting at
-    ``root_path``) for anything that is not plain data.
+    Raises ``ReadError`` with every located problem found (each with its field path,
+    starting at ``root_path``) if the file is anything but plain data.
     """
-    text = decode(data, file)
-    # Open collections: the node, for a mapping the key waiting for its value, and the path.
-    stack: list[tuple[Seq | Map, Scalar | None, str]] = []
-    root: Node | None = None
-    documents = 0
-
-    def here() -> str:
-        """The field path of the value about to be attached."""
-        if not stack:
-            return root_path
-        parent, key, path = stack[-1]
-        if isinstance(parent, Seq):
-            return f"{path}[{len(parent.items)}]"
-        return f"{path}.{key.text}" if key is not None else path
-
-    def fail(m: yaml.Mark | None, message: str) -> ReadError:
-        return ReadError(Problem(_mark(file, m), here(), message))
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent, key, ppath = stack[-1]
-        if isinstance(parent, Seq):
-            parent.items.append(node)
-        elif key is None:
-            kpath = f"{ppath}.{node.text}" if isinstance(node, Scalar) else ppath
-            if not isinstance(node, Scalar):
-                raise ReadError(Problem(node.mark, kpath, "a key must be plain text, not a list or mapping"))
-            if node.plain and node.text == "<<":
-                raise ReadError(Problem(node.mark, kpath, "merge keys ('<<') are not allowed: write the fields out"))
-            if node.text in parent.items:
-                first = parent.items[node.text][0]
-                raise ReadError(
-                    Problem(node.mark, kpath, f"duplicate key '{node.text}' (first at line {first.line}): keep one of them")
-                )
-            stack[-1] = (parent, node, ppath)
-        else:
-            parent.items[key.text] = (key.mark, node)
-            stack[-1] = (parent, None, ppath)
-
-    try:
-        loader = _Loader(text)  # the pure-Python reader checks every character here
-        try:
-            while True:
-                event = loader.get_event()
-                if event is None:
-                    break
-                anchor = getattr(event, "anchor", None)
-                if isinstance(event, yaml.AliasEvent):
-                    raise fail(event.start_mark, f"aliases ('*{event.anchor}') are not allowed: write the value out")
-                if anchor is not None:
-                    raise fail(event.start_mark, f"anchors ('&{anchor}') are not allowed: write the value out")
-                tag = getattr(event, "tag", None)
-                if isinstance(event, yaml.ScalarEvent):
-                    if tag is not None and not (tag == "!" and event.implicit[1]):
-                        raise fail(event.start_mark, f"tags ('{tag}') are not allowed: remove the tag")
-                    attach(Scalar(event.value, _mark(file, event.start_mark), event.style in (None, "")))
-                elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                    if tag is not None and not event.implicit:
-                        raise fail(event.start_mark, f"tags ('{tag}') are not allowed: remove the tag")
-                    if len(stack) >= MAX_DEPTH:
-                        raise fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep: no record needs that")
-                    m = _mark(file, event.start_mark)
-                    node: Seq | Map = Seq([], m) if isinstance(event, yaml.SequenceStartEvent) else Map(m)
-                    path = here()  # computed for collections only: scalars need it only on error
-                    attach(node)
-                    stack.append((node, None, path))
-                elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                    stack.pop()
-                elif isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        raise fail(event.start_mark, "more than one YAML document ('---') in a file")
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        what = exc.problem or "invalid YAML"
-        mark = exc.problem_mark or exc.context_mark
-        # An unclosed quote or bracket is noticed at the end of the file; point at its start.
-        if "end of stream" in what and exc.context_mark is not None:
-            mark = exc.context_mark
-        # libyaml and the pure-Python parser word their errors differently: say it our way.
-        message = next((ours for keys, ours in _SYNTAX if any(k in what for k in keys)), None)
-        if message is None:
-            context = f" ({exc.context})" if exc.context and exc.problem else ""
-            message = f"{what}{context}"
-        # The parser may have read a little past the mistake; name the record, not a field.
-        path = here()
-        record = re.match(r"^[^.\[]*(\[[0-9]+\])?", path)
-        raise ReadError(Problem(_mark(file, mark), record.group(0) if record else path, f"YAML syntax error: {message}")) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        pos = exc.position
-        line = text.count("\n", 0, pos) + 1
-        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise ReadError(Problem(Mark(file, line, col), "", f"control character {what} is not allowed: remove it")) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError PyYAML raises is one of the above
-        raise ReadError(Problem(Mark(file, 1, 1), "", f"YAML error: {exc}")) from None
-    return root
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(_too_big(data, file, root_path))
+    text, bad = decode(data)
+    if bad:
+        raise ReadError(_encoding_problems(text, bad, file, root_path))
+    reader = _Reader(text, file, root_path).run()
+    if reader.problems:
+        raise ReadError(reader.problems)
+    return reader.root
