@@ -123,3 +123,46 @@ def test_stray_files_in_data_are_reported(tmp_path: Path) -> None:
         "data/events/2026.yml:1:1: rename the file to end in '.yaml'",
         "data/events/notes.txt:1:1: not a data file: only .yaml files (and README.md) belong in data/",
     ]
+
+
+def test_small_edits_of_a_valid_file_read_the_same_with_either_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edits a contributor makes by mistake (a character added or deleted, a line indented
+    one space more or less) give the same messages under libyaml and pure-Python PyYAML.
+    With the parsers' own words, 85 of these 300 edits did not."""
+    import random
+
+    from badcases import MINI
+
+    lines = (MINI / "data" / "events" / "2025.yaml").read_text(encoding="utf-8").split("\n")
+    edits = [" ", '"', "'", "[", "]", "{", ":", ": ", "- ", "\t", "#", "&a ", "*a", "\u202e", "  "]
+    rnd = random.Random(5)
+
+    def problems(data: bytes, loader: type) -> list[str]:
+        monkeypatch.setattr(yamlread, "_Loader", loader)
+        try:
+            yamlread.read_yaml(data, "f.yaml", "events")
+        except yamlread.ReadError as exc:
+            return [str(p) for p in exc.problems]
+        return []
+
+    refused = 0
+    for _ in range(300):
+        edited = list(lines)
+        k = rnd.randrange(len(edited))
+        line, op = edited[k], rnd.random()
+        if op < 0.4:
+            pos = rnd.randint(0, len(line))
+            line = line[:pos] + rnd.choice(edits) + line[pos:]
+        elif op < 0.7 and line:
+            pos = rnd.randrange(len(line))
+            line = line[:pos] + line[pos + 1 :]
+        elif op < 0.85:
+            line = " " + line
+        else:
+            line = line[1:]
+        edited[k] = line
+        data = "\n".join(edited).encode()
+        fast = problems(data, yaml.CSafeLoader)
+        assert fast == problems(data, yaml.SafeLoader), (k + 1, line)
+        refused += bool(fast)
+    assert refused > 100  # half of the edits break the file (160 when this was written)

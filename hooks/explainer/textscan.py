@@ -13,10 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# C0 controls but tab, line feed and carriage return; DEL; C1 controls; the line and
+# C0 controls but line feed and carriage return; DEL; C1 controls; the line and
 # paragraph separators (line breaks to YAML, not to editors); the bidirectional
-# embeddings, overrides and isolates; the two noncharacters YAML refuses.
-BAD_CHAR_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# embeddings, overrides and isolates; the two noncharacters YAML refuses. And tabs: YAML
+# refuses them in indentation, and libyaml and the pure-Python parser disagree on where
+# else they are allowed; in text they are invisible, and shown as any number of spaces.
+BAD_CHAR_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 BREAK_RE = re.compile(r"\r\n|\r|\n")
 PLACEHOLDER = "\ufffd"  # what stands in for a bad character while locating its field
 MAX_REPORTED = 20
@@ -61,6 +63,8 @@ def name_of(char: str) -> str:
 
 
 def _why(char: str) -> str:
+    if char == "\t":
+        return "a tab: YAML allows only spaces for indentation, and in text a tab shows as any number of spaces; replace it with spaces"
     cp = ord(char)
     if 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
         kind = "an invisible control of text direction"
@@ -111,7 +115,8 @@ def decode(data: bytes) -> tuple[str, list[BadChar]]:
         if len(bad) >= MAX_REPORTED:
             break
         bad.append(BadChar(m.start(), name_of(m.group()), _why(m.group())))
-    return BAD_CHAR_RE.sub(PLACEHOLDER, text), sorted(bad, key=lambda b: b.offset)
+    # A tab becomes a space, so that a line indented with tabs is still read as indented.
+    return BAD_CHAR_RE.sub(lambda m: " " if m.group() == "\t" else PLACEHOLDER, text), sorted(bad, key=lambda b: b.offset)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ import yaml
 # '  key: value', '- key: value', '  key:' (the key starts at group 'key')
 KEY_RE = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*) *:(?P<rest> .*|$)")
 ITEM_RE = re.compile(r"^(?P<lead> *)-(?: |$)")
+_STRUCTURE_RE = re.compile(r"^ *-(?: |$)|^ *(?:- +)*[A-Za-z_][A-Za-z0-9_-]* *:(?: |$)")  # an item or a key
 _GLUED_RE = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s:/].*)$")
 
 
@@ -83,91 +84,88 @@ def _quoted(lines: list[str], last: yaml.Event | None, problem: yaml.Mark, recor
     )
 
 
+def _key_above(lines: list[str], n: int, record_col: int, more: bool) -> Hint | None:
+    """Line ``n`` starts a key indented more (or less) than the key on the line above it."""
+    key = _key_of(lines, n)
+    p = _previous(lines, n, KEY_RE)
+    if key is None or p is None:
+        return None
+    (name, kc), (pkey, pc) = key, _key_of(lines, p) or ("", 0)
+    if (kc > pc) if more else (kc < pc):
+        group = "record" if pc == record_col else "mapping"
+        return Hint(
+            n,
+            kc + 1,
+            f"line {n} is indented {'more' if more else 'less'} than the key above it ('{pkey}' on line {p}); "
+            f"keys of one {group} line up: start '{name}' in column {pc + 1}, like '{pkey}'",
+            name if pc == record_col else None,
+        )
+    return None
+
+
 def _colon(lines: list[str], n: int, col: int, record_col: int) -> Hint | None:
     """'mapping values are not allowed': a key indented too far, or ': ' inside text."""
     text = _line(lines, n)
     m = KEY_RE.match(text)
-    if m and m.end("key") <= col - 1 and text[m.end("key") : col - 1].strip() == "":
-        key, kc = m.group("key"), m.start("key")
-        p = _previous(lines, n, KEY_RE)
-        if p is not None:
-            pkey, pc = _key_of(lines, p)  # type: ignore[misc]
-            if kc > pc:
-                return Hint(
-                    n,
-                    kc + 1,
-                    f"line {n} is indented more than the key above it ('{pkey}' on line {p}); keys of one record "
-                    f"line up: start '{key}' in column {pc + 1}, like '{pkey}'",
-                    key if pc == record_col else None,
-                )
+    if m is None:
         return None
-    if m and m.group("rest").strip():
-        start = m.start("rest") + len(m.group("rest")) - len(m.group("rest").lstrip())
-        value = text[start:]
-        quote = "'" if '"' in value else '"'
-        return Hint(
-            n,
-            start + 1,
-            f"the text of '{m.group('key')}' contains ': ', which YAML reads as the start of another field; "
-            f"put the whole text in quotes: {quote}{value.strip()}{quote}",
-            _field(lines, n, record_col),
-        )
-    return None
+    if not text[m.end("key") : col - 1].strip():  # the ':' is the key's own: the line is misplaced
+        return _key_above(lines, n, record_col, more=True)
+    rest = m.group("rest")
+    if not rest.strip():
+        return None
+    start = m.start("rest") + len(rest) - len(rest.lstrip())
+    value = text[start:].strip()
+    quote = "'" if '"' in value else '"'
+    return Hint(
+        n,
+        start + 1,
+        f"the text of '{m.group('key')}' contains ': ', which YAML reads as the start of another field; "
+        f"put the whole text in quotes: {quote}{value}{quote}",
+        _field(lines, n, record_col),
+    )
 
 
 def _indentation(lines: list[str], n: int, record_col: int) -> Hint | None:
     """A key or list item that does not line up with the one above it."""
-    text = _line(lines, n)
-    key = _key_of(lines, n)
-    item = ITEM_RE.match(text)
-    if item:
-        dc = len(item.group("lead"))
-        p = _previous(lines, n, re.compile(r"^ *-(?: |$)|" + KEY_RE.pattern))
-        pitem = ITEM_RE.match(_line(lines, p)) if p else None
-        if p and pitem and len(pitem.group("lead")) != dc:
-            pdc = len(pitem.group("lead"))
-            owner = _previous(lines, p, re.compile(r"^ {0,%d}[A-Za-z_][A-Za-z0-9_-]* *:\s*$" % max(pdc, 0)))
-            return Hint(
-                n,
-                dc + 1,
-                f"line {n} is indented differently from the list item above it (line {p}); items of one list "
-                f"line up: start the '-' in column {pdc + 1}, like line {p}",
-                _field(lines, owner, record_col) if owner else None,
-            )
+    item = ITEM_RE.match(_line(lines, n))
+    if item is None:
+        key = _key_of(lines, n)
+        p = _previous(lines, n, KEY_RE)
+        if key is None or p is None:
+            return None
+        prev = KEY_RE.match(_line(lines, p))
+        levels = {k[1] for k in map(lambda i: _key_of(lines, i), range(1, n)) if k}
+        if key[1] not in levels:  # a column no key above uses: it belongs nowhere
+            return _key_above(lines, n, record_col, more=False)
+        if prev and prev.group("rest").strip():  # 'key: value' cannot have keys under it
+            return _key_above(lines, n, record_col, more=True)
         return None
-    if key is None:
+    dc = len(item.group("lead"))
+    p = _previous(lines, n, _STRUCTURE_RE)
+    above = ITEM_RE.match(_line(lines, p)) if p else None
+    if p is None or above is None or len(above.group("lead")) == dc:
         return None
-    name, kc = key
-    p = _previous(lines, n, KEY_RE)
-    if p is None:
-        return None
-    pkey, pc = _key_of(lines, p)  # type: ignore[misc]
-    above = {_key_of(lines, k)[1] for k in range(1, n) if _key_of(lines, k)}  # type: ignore[index]
-    if kc < pc and kc not in above:
-        return Hint(
-            n,
-            kc + 1,
-            f"line {n} is indented less than the key above it ('{pkey}' on line {p}); keys of one record "
-            f"line up: start '{name}' in column {pc + 1}, like '{pkey}'",
-            name if pc == record_col else None,
-        )
-    if kc > pc and not KEY_RE.match(_line(lines, p)).group("rest").strip() == "":  # type: ignore[union-attr]
-        return Hint(
-            n,
-            kc + 1,
-            f"line {n} is indented more than the key above it ('{pkey}' on line {p}); keys of one record "
-            f"line up: start '{name}' in column {pc + 1}, like '{pkey}'",
-            name if pc == record_col else None,
-        )
-    return None
+    pdc = len(above.group("lead"))
+    owner = _previous(lines, p, re.compile(r"^ {0,%d}[A-Za-z_][A-Za-z0-9_-]* *:\s*$" % pdc))
+    return Hint(
+        n,
+        dc + 1,
+        f"line {n} is indented differently from the list item above it (line {p}); items of one list "
+        f"line up: start the '-' in column {pdc + 1}, like line {p}",
+        _field(lines, owner, record_col) if owner else None,
+    )
 
 
-def explain(lines: list[str], exc: yaml.MarkedYAMLError, last: yaml.Event | None, record_col: int) -> Hint | None:
+def explain(
+    lines: list[str], exc: yaml.MarkedYAMLError, last: yaml.Event | None, record_col: int, at_end: bool = False
+) -> Hint | None:
     """Our explanation of ``exc``, located at the mistake, or None when we have none.
 
     ``lines`` are the file's lines as YAML counts them, ``last`` the last event the parser
     produced before it stopped, ``record_col`` the 0-based column of the keys of the
-    record being read (to tell a record's own fields from nested ones).
+    record being read (to tell a record's own fields from nested ones), ``at_end`` whether
+    the parser stopped at the end of the text.
     """
     problem, context = exc.problem_mark, exc.context_mark
     what, where = exc.problem or "", exc.context or ""
@@ -182,15 +180,23 @@ def explain(lines: list[str], exc: yaml.MarkedYAMLError, last: yaml.Event | None
             f"the quote {q} opened here is never closed; end the text with {q} on line {context.line + 1}",
             _field(lines, context.line + 1, record_col),
         )
-    if "tab" in what or "'\\t'" in what:
+    if "tab" in what or "'\\t'" in what or _line(lines, n)[problem.column : problem.column + 1] == "\t":
         return Hint(n, col, "a tab character where YAML allows only spaces; replace the tab with spaces")
-    if context is not None and "flow" in where and context.line < problem.line:
-        opener = _line(lines, context.line + 1)[context.column : context.column + 1]
+    opener = _line(lines, context.line + 1)[context.column : context.column + 1] if context is not None else ""
+    if at_end and opener not in ("[", "{"):
+        # The text ends just after the '[' or '{': libyaml and pure Python put the context differently.
+        k = max((i for i, text in enumerate(lines, 1) if text.strip()), default=0)
+        tail = _line(lines, k).rstrip()
+        if tail.endswith(("[", "{")):
+            context = yaml.Mark("", 0, k - 1, len(tail) - 1, None, None)
+            opener = tail[-1]
+    if context is not None and opener in ("[", "{") and (context.line < problem.line or at_end):
         closer, thing = ("]", "list") if opener == "[" else ("}", "mapping")
+        noticed = f"on line {n}" if n != context.line + 1 else "at the end of the file"
         return Hint(
             context.line + 1,
             context.column + 1,
-            f"the '{opener}' opened here is never closed (YAML noticed on line {n}); "
+            f"the '{opener}' opened here is never closed (YAML noticed {noticed}); "
             f"end the {thing} with '{closer}' on line {context.line + 1}",
             _field(lines, context.line + 1, record_col),
         )

@@ -232,10 +232,14 @@ class _Reader:
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
         """One problem for the error that stopped the parser, at the mistake if we can find it."""
+        # Lines and columns from the character index, which both parsers agree on (at the end of
+        # the text, libyaml counts one line more than the pure-Python parser).
+        exc.problem_mark, exc.context_mark = self._norm(exc.problem_mark), self._norm(exc.context_mark)
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark is not None else 1
         record = self._record(where)
-        hint = explain(self.lines, exc, self.last, record[2] if record[2] is not None else -1)
+        at_end = mark is not None and self.text[mark.index :].strip() in ("", "[", "{")
+        hint = explain(self.lines, exc, self.last, record[2] if record[2] is not None else -1, at_end)
         if hint is None:
             what = exc.problem or ""
             message = next((ours for keys, ours in _SYNTAX if any(k in what for k in keys)), _GENERIC)
@@ -245,6 +249,12 @@ class _Reader:
         if hint.field is not None:
             path = f"{path}.{hint.field}"
         self.problems.append(Problem(Mark(self.file, hint.line, hint.col), path, hint.message))
+
+    def _norm(self, m: yaml.Mark | None) -> yaml.Mark | None:
+        if m is None:
+            return None
+        line, col = position(self.text, min(m.index, len(self.text)))
+        return yaml.Mark(m.name, m.index, line - 1, col - 1, None, None)
 
     def _record(self, line: int) -> tuple[int, str, int | None]:
         """The record being read at ``line``: (its line, its path, the column of its keys)."""
@@ -301,7 +311,8 @@ def _encoding_problems(text: str, bad: list[BadChar], file: str, root_path: str)
         if scalar is None and _in_comment(line_text, col):
             out.append(Problem(Mark(file, line, col), "", f"in a comment: {b.message}"))
             continue
-        path = scalar if scalar is not None else (_locate(reader.blocks, line, col) or "")
+        # Outside any value (a tab in the indentation, say): the record it is in.
+        path = scalar if scalar is not None else (reader._record(line)[1] if reader.records else "")
         out.append(Problem(Mark(file, line, col), path, b.message))
     return out
 
