@@ -23,6 +23,17 @@ _ID_RE = re.compile(ID_PATTERN)
 MAX_ID = 80
 # Control characters other than tab and newline have no place in prose.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# For editors (JSON Schema patterns, read by JavaScript and Python alike): no invisible
+# control or text-direction character, which the reader refuses anywhere in a file.
+_INVISIBLE = r"\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+TEXT_PATTERN = rf"^[^{_INVISIBLE}]*$"
+TEXT_HINT = "an invisible control or text-direction character (a tab, U+202E...) is in this text; delete it"
+ID_HINT = "use lowercase letters, digits and single hyphens"
+# Months 01-12, and days that each month has (29 February in any year: leap years are the validator's).
+DATE_PATTERN = (
+    r"^[0-9]{4}(-((0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?"
+    r"|02(-(0[1-9]|1[0-9]|2[0-9]))?))?$"
+)
 _URL_RE = re.compile(r"^https?://[^\s/?#@]+(:[0-9]+)?([/?#][^\s]*)?$", re.IGNORECASE)
 
 
@@ -72,13 +83,13 @@ class Text:
         return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
+        return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len, "pattern": TEXT_PATTERN, "patternErrorMessage": TEXT_HINT}
 
 
 @dataclass(frozen=True)
 class Id:
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID}
+        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID, "patternErrorMessage": ID_HINT}
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,13 @@ class Ref:
     kind: str
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID, "description": f"id of a {self.kind} record"}
+        return {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "maxLength": MAX_ID,
+            "patternErrorMessage": ID_HINT,
+            "description": f"id of a {self.kind} record",
+        }
 
 
 @dataclass(frozen=True)
@@ -96,7 +113,8 @@ class Date:
     def json(self) -> dict[str, Any]:
         return {
             "type": ["string", "integer"],
-            "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY, with a month from 01 to 12 and a day that month has",
             "description": "YYYY-MM-DD, YYYY-MM (month precision) or YYYY (year precision)",
         }
 
@@ -104,7 +122,13 @@ class Date:
 @dataclass(frozen=True)
 class Url:
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://\S+$", "maxLength": 2000, "format": "uri"}
+        return {
+            "type": "string",
+            "pattern": rf"^https?://[^\s{_INVISIBLE}]+$",
+            "maxLength": 2000,
+            "format": "uri",
+            "patternErrorMessage": "expected an http(s) address, with no space or invisible character in it",
+        }
 
 
 @dataclass(frozen=True)
@@ -153,7 +177,7 @@ class Names:
         return {
             "type": "object",
             "additionalProperties": False,
-            "properties": {lang: {"type": "string", "minLength": 1, "maxLength": 200} for lang in self.languages},
+            "properties": {lang: Text(200).json() for lang in self.languages},
         }
 
 
@@ -529,6 +553,16 @@ def json_schema() -> dict[str, Any]:
     }
 
 
+# Rules across fields that a JSON Schema can still state, so that editors flag them as typed.
+EDITOR_RULES: dict[str, dict[str, Any]] = {
+    "figures": {
+        "anyOf": [{"required": ["value"]}, {"required": ["low"]}],
+        "not": {"required": ["value", "low"]},
+        "dependentRequired": {"high": ["low"]},
+    },
+}
+
+
 def kind_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one data file of ``kind`` (a list of its records), for editors."""
     return {
@@ -536,5 +570,5 @@ def kind_schema(kind: str) -> dict[str, Any]:
         "$id": f"{kind}.schema.json",
         "title": f"data/{kind}/*.yaml: a list of {KINDS[kind].title.lower()} records",
         "type": "array",
-        "items": KINDS[kind].json(),
+        "items": {**KINDS[kind].json(), **EDITOR_RULES.get(kind, {})},
     }
