@@ -35,7 +35,10 @@ class Editor:
     def __init__(self, workspace: Path) -> None:
         self.workspace = workspace
         self.proc = subprocess.Popen(
-            ["node", str(SERVER), "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            ["node", str(SERVER), "--stdio"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
         self.next_id = 0
         self.published: dict[str, list[dict[str, Any]]] = {}
@@ -46,10 +49,19 @@ class Editor:
                 "validate": True,
                 "yamlVersion": "1.2",
                 "customTags": [],
-                "schemas": {(ROOT / "schema" / f"{k}.schema.json").as_uri(): f"data/{k}/*.yaml" for k in KINDS},
+                "schemas": {
+                    (ROOT / "schema" / f"{k}.schema.json").as_uri(): f"data/{k}/*.yaml" for k in KINDS
+                },
             }
         }
-        self.request("initialize", {"processId": None, "rootUri": workspace.as_uri(), "capabilities": {"workspace": {"configuration": True}}})
+        self.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": workspace.as_uri(),
+                "capabilities": {"workspace": {"configuration": True}},
+            },
+        )
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": self.settings})
 
@@ -99,7 +111,9 @@ class Editor:
             self.published[msg["params"]["uri"]] = msg["params"]["diagnostics"]
         elif method == "workspace/configuration":  # the server asks for its settings
             items = msg["params"]["items"]
-            self.send({"id": msg["id"], "result": [self.settings.get(i.get("section", ""), None) for i in items]})
+            self.send(
+                {"id": msg["id"], "result": [self.settings.get(i.get("section", ""), None) for i in items]}
+            )
         elif "id" in msg and method is not None:  # any other request from the server
             self.send({"id": msg["id"], "result": None})
         return msg
@@ -108,12 +122,19 @@ class Editor:
         """(1-based line, 1-based column, message) of what the editor marks in the document."""
         return self.diagnose([(kind, name, text)])[name]
 
-    def diagnose(self, documents: list[tuple[str, str, str]], timeout: float = 60.0) -> dict[str, list[tuple[int, int, str]]]:
-        """Open every (kind, name, text) at once, as data/<kind>/<name>.yaml; what the editor marks in each."""
-        uris = {name: (self.workspace / "data" / kind / f"{name}.yaml").as_uri() for kind, name, _ in documents}
+    def diagnose(
+        self, documents: list[tuple[str, str, str]], timeout: float = 60.0
+    ) -> dict[str, list[tuple[int, int, str]]]:
+        """Open each (kind, name, text) at once as data/<kind>/<name>.yaml; what the editor marks in each."""
+        uris = {
+            name: (self.workspace / "data" / kind / f"{name}.yaml").as_uri() for kind, name, _ in documents
+        }
         for kind, name, text in documents:
             self.published.pop(uris[name], None)
-            self.notify("textDocument/didOpen", {"textDocument": {"uri": uris[name], "languageId": "yaml", "version": 1, "text": text}})
+            self.notify(
+                "textDocument/didOpen",
+                {"textDocument": {"uri": uris[name], "languageId": "yaml", "version": 1, "text": text}},
+            )
         # Validation is asynchronous (and may be published in steps): wait until every document
         # has diagnostics and the server has been quiet for a while.
         deadline = time.monotonic() + timeout
@@ -122,11 +143,16 @@ class Editor:
             if msg is None and all(uri in self.published for uri in uris.values()):
                 break
             if time.monotonic() > deadline:
-                raise TimeoutError(f"no diagnostics for {[n for n, u in uris.items() if u not in self.published]}")
+                raise TimeoutError(
+                    f"no diagnostics for {[n for n, u in uris.items() if u not in self.published]}"
+                )
         for uri in uris.values():
             self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         return {
-            name: sorted((d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1, d["message"]) for d in self.published[uri])
+            name: sorted(
+                (d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1, d["message"])
+                for d in self.published[uri]
+            )
             for name, uri in uris.items()
         }
 

@@ -59,7 +59,9 @@ def test_the_editor_flags_every_mistake_but_those_listed_as_validator_only(shown
     )
 
 
-@pytest.mark.parametrize("name", sorted(n for n in CASES if not n.startswith("syntax-") and n not in _validator_only()))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in CASES if not n.startswith("syntax-") and n not in _validator_only())
+)
 def test_the_editor_flags_a_line_the_validator_names(name: str, shown: dict) -> None:
     """Syntax errors aside (the editor's parser, like libyaml, stops after the mistake), the
     editor underlines a line where the validator reports the problem."""
@@ -71,5 +73,7 @@ def test_the_editor_flags_nothing_in_valid_data(editor: Editor) -> None:
     """A schema too strict for the real data would teach contributors to ignore it."""
     files = sorted((ROOT / "data").glob("*/*.yaml")) + sorted((MINI / "data").glob("*/*.yaml"))
     assert len(files) > 10
-    shown = editor.diagnose([(p.parent.name, f"ok-{p.parent.name}-{p.stem}-{i}", _text(p)) for i, p in enumerate(files)])
+    shown = editor.diagnose(
+        [(p.parent.name, f"ok-{p.parent.name}-{p.stem}-{i}", _text(p)) for i, p in enumerate(files)]
+    )
     assert {name: found for name, found in shown.items() if found} == {}

@@ -74,16 +74,15 @@ def check_shortcuts(markdown: str, dataset: Dataset, file: str) -> list[Problem]
         what = "source" if kind == "cite" else "term"
         at = _id_columns(m)
         if not ids:
-            problems.append(
-                Problem(Mark(file, line, m.start("body") + 1), f"[[{kind}:]]", f"no {what} id given; write [[{kind}:{what}-id]]")
-            )
+            at_body = Mark(file, line, m.start("body") + 1)
+            problems.append(Problem(at_body, f"[[{kind}:]]", f"no {what} id given; write [[{kind}:{what}-id]]"))
         if kind == "term" and len(ids) > 1:
-            problems.append(
-                Problem(Mark(file, line, at[1][1] + 1), m.group(0), "a term shortcut names one term; write one shortcut per term")
-            )
+            message = "a term shortcut names one term; write one shortcut per term"
+            problems.append(Problem(Mark(file, line, at[1][1] + 1), m.group(0), message))
         for rid, col in at:
             if rid not in table:
-                problems.append(Problem(Mark(file, line, col + 1), m.group(0), f"unknown {what} '{rid}'{did_you_mean(rid, table)}"))
+                message = f"unknown {what} '{rid}'{did_you_mean(rid, table)}"
+                problems.append(Problem(Mark(file, line, col + 1), m.group(0), message))
     return problems
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 # embeddings, overrides and isolates; the two noncharacters YAML refuses. And tabs: YAML
 # refuses them in indentation, and libyaml and the pure-Python parser disagree on where
 # else they are allowed; in text they are invisible, and shown as any number of spaces.
-BAD_CHAR_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+BAD_CHAR_RE = re.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
 BREAK_RE = re.compile(r"\r\n|\r|\n")
 PLACEHOLDER = "\ufffd"  # what stands in for a bad character while locating its field
 MAX_REPORTED = 20
@@ -64,7 +66,10 @@ def name_of(char: str) -> str:
 
 def _why(char: str) -> str:
     if char == "\t":
-        return "a tab: YAML allows only spaces for indentation, and in text a tab shows as any number of spaces; replace it with spaces"
+        return (
+            "a tab: YAML allows only spaces for indentation, and in text a tab shows as any number "
+            "of spaces; replace it with spaces"
+        )
     cp = ord(char)
     if 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
         kind = "an invisible control of text direction"
@@ -84,7 +89,10 @@ def _decode_utf8(data: bytes) -> tuple[str, list[BadChar]]:
     parts: list[str] = []
     bad: list[BadChar] = []
     length = pos = 0
-    why = "is not UTF-8 (the file was saved in another encoding, such as Latin-1); save the file as UTF-8 and retype the character"
+    why = (
+        "is not UTF-8 (the file was saved in another encoding, such as Latin-1); "
+        "save the file as UTF-8 and retype the character"
+    )
     while len(bad) < MAX_REPORTED:
         try:
             rest = data[pos:].decode("utf-8")
@@ -116,7 +124,9 @@ def decode(data: bytes) -> tuple[str, list[BadChar]]:
             break
         bad.append(BadChar(m.start(), name_of(m.group()), _why(m.group())))
     # A tab becomes a space, so that a line indented with tabs is still read as indented.
-    return BAD_CHAR_RE.sub(lambda m: " " if m.group() == "\t" else PLACEHOLDER, text), sorted(bad, key=lambda b: b.offset)
+    return BAD_CHAR_RE.sub(lambda m: " " if m.group() == "\t" else PLACEHOLDER, text), sorted(
+        bad, key=lambda b: b.offset
+    )
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

@@ -61,7 +61,11 @@ def _previous(lines: list[str], n: int, pattern: re.Pattern[str]) -> int | None:
 
 def _quoted(lines: list[str], last: yaml.Event | None, problem: yaml.Mark, record_col: int) -> Hint | None:
     """The parser stopped just after a quoted text: it was closed too early, or too late."""
-    if not isinstance(last, yaml.ScalarEvent) or last.style not in ('"', "'") or last.end_mark.line != problem.line:
+    if (
+        not isinstance(last, yaml.ScalarEvent)
+        or last.style not in ('"', "'")
+        or last.end_mark.line != problem.line
+    ):
         return None
     q, start, end = last.style, last.start_mark, last.end_mark
     if start.line != end.line:
@@ -96,7 +100,8 @@ def _key_above(lines: list[str], n: int, record_col: int, more: bool) -> Hint | 
         return Hint(
             n,
             kc + 1,
-            f"line {n} is indented {'more' if more else 'less'} than the key above it ('{pkey}' on line {p}); "
+            f"line {n} is indented {'more' if more else 'less'} than the key above it "
+            f"('{pkey}' on line {p}); "
             f"keys of one {group} line up: start '{name}' in column {pc + 1}, like '{pkey}'",
             name if pc == record_col else None,
         )
@@ -158,7 +163,11 @@ def _indentation(lines: list[str], n: int, record_col: int) -> Hint | None:
 
 
 def explain(
-    lines: list[str], exc: yaml.MarkedYAMLError, last: yaml.Event | None, record_col: int, at_end: bool = False
+    lines: list[str],
+    exc: yaml.MarkedYAMLError,
+    last: yaml.Event | None,
+    record_col: int,
+    at_end: bool = False,
 ) -> Hint | None:
     """Our explanation of ``exc``, located at the mistake, or None when we have none.
 
@@ -182,7 +191,9 @@ def explain(
         )
     if "tab" in what or "'\\t'" in what or _line(lines, n)[problem.column : problem.column + 1] == "\t":
         return Hint(n, col, "a tab character where YAML allows only spaces; replace the tab with spaces")
-    opener = _line(lines, context.line + 1)[context.column : context.column + 1] if context is not None else ""
+    opener = (
+        _line(lines, context.line + 1)[context.column : context.column + 1] if context is not None else ""
+    )
     if at_end and opener not in ("[", "{"):
         # The text ends just after the '[' or '{': libyaml and pure Python put the context differently.
         k = max((i for i, text in enumerate(lines, 1) if text.strip()), default=0)
@@ -221,5 +232,10 @@ def explain(
     if "cannot start any token" in what:
         ch = _line(lines, n)[problem.column : problem.column + 1]
         if ch.strip():
-            return Hint(n, col, f"YAML does not allow '{ch}' at the start of a value; put the whole text in quotes", _field(lines, n, record_col))
+            return Hint(
+                n,
+                col,
+                f"YAML does not allow '{ch}' at the start of a value; put the whole text in quotes",
+                _field(lines, n, record_col),
+            )
     return None
