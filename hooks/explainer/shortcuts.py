@@ -74,8 +74,8 @@ def check_shortcuts(markdown: str, dataset: Dataset, file: str) -> list[Problem]
         what = "source" if kind == "cite" else "term"
         at = _id_columns(m)
         if not ids:
-            at_body = Mark(file, line, m.start("body") + 1)
-            problems.append(Problem(at_body, f"[[{kind}:]]", f"no {what} id given; write [[{kind}:{what}-id]]"))
+            message = f"no {what} id given; write [[{kind}:{what}-id]]"
+            problems.append(Problem(Mark(file, line, m.start("body") + 1), f"[[{kind}:]]", message))
         if kind == "term" and len(ids) > 1:
             message = "a term shortcut names one term; write one shortcut per term"
             problems.append(Problem(Mark(file, line, at[1][1] + 1), m.group(0), message))
