@@ -166,3 +166,13 @@ def test_small_edits_of_a_valid_file_read_the_same_with_either_parser(monkeypatc
         assert fast == problems(data, yaml.SafeLoader), (k + 1, line)
         refused += bool(fast)
     assert refused > 100  # half of the edits break the file (160 when this was written)
+
+
+def test_the_messages_shown_in_contributing_are_the_ones_the_validator_gives() -> None:
+    """CONTRIBUTING.md shows real messages (from the fixtures), so the guide cannot drift."""
+    guide = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = guide.split("A few messages you may meet", 1)[1].split("```", 2)[1]
+    good = guide.split("\nGood:\n", 1)[1].split("```", 2)[1]
+    shown = [line.split(":", 1)[1] for line in (block + good).splitlines() if line.startswith("data/")]
+    given = {line.split(":", 1)[1] for _, lines in CASES.values() for line in lines}
+    assert len(shown) == 5 and set(shown) <= given, set(shown) - given
