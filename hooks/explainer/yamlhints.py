@@ -11,9 +11,9 @@ the pure-Python parser agree on, never the parser's wording, which they do not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 import yaml
+
+from .texthints import Hint, block_header, block_lines, line_of, missing_colon
 
 # '  key: value', '- key: value', '  key:' (the key starts at group 'key')
 KEY_RE = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*) *:(?P<rest> .*|$)")
@@ -22,18 +22,7 @@ _STRUCTURE_RE = re.compile(r"^ *-(?: |$)|^ *(?:- +)*[A-Za-z_][A-Za-z0-9_-]* *:(?
 _GLUED_RE = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s:/].*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Hint:
-    """Where the mistake is (1-based), what to say, and the record's field it is in (if known)."""
-
-    line: int
-    col: int
-    message: str
-    field: str | None = None
-
-
-def _line(lines: list[str], n: int) -> str:
-    return lines[n - 1] if 1 <= n <= len(lines) else ""
+_line = line_of
 
 
 def _key_of(lines: list[str], n: int) -> tuple[str, int] | None:
@@ -142,7 +131,7 @@ def _indentation(lines: list[str], n: int, record_col: int) -> Hint | None:
         prev = KEY_RE.match(_line(lines, p))
         levels = {k[1] for k in map(lambda i: _key_of(lines, i), range(1, n)) if k}
         if key[1] not in levels:  # a column no key above uses: it belongs nowhere
-            return _key_above(lines, n, record_col, more=False)
+            return _key_above(lines, n, record_col, more=False) or _key_above(lines, n, record_col, more=True)
         if prev and prev.group("rest").strip():  # 'key: value' cannot have keys under it
             return _key_above(lines, n, record_col, more=True)
         return None
@@ -214,6 +203,10 @@ def explain(
     quoted = _quoted(lines, last, problem, record_col)
     if quoted is not None:
         return quoted
+    for check in (block_header, block_lines, missing_colon):
+        hint = check(lines, n, record_col)
+        if hint is not None:
+            return hint
     if context is not None and "simple key" in where:
         k = context.line + 1
         glued = _GLUED_RE.match(_line(lines, k)[context.column :].rstrip())
