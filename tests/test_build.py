@@ -140,7 +140,7 @@ def test_unknown_shortcut_fails_the_strict_build_with_its_location(mini_project:
     (project / "docs" / "methodology.md").write_text("# M\n\nSee [[cite:wire-2025-04-29]].\n", encoding="utf-8")
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0
-    assert "docs/methodology.md:3:5: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)" in build.output
+    assert "docs/methodology.md:3:12: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)" in build.output
 
 
 def test_a_docs_page_may_not_shadow_a_generated_page(mini_project: Path, tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_the_navigation_names_only_pages_that_exist(dataset, tmp_path) -> None:
     ("lang", "date", "one", "few", "many"),
     [
         ("en", "28 April 2025", "1 event", "2 events", "5 events"),
-        ("ko", "2025년 4월 28일", "1 event", "2 events", "5 events"),  # no Korean catalogue yet: English words
+        ("ko", "2025년 4월 28일", "사건 1건", "사건 2건", "사건 5건"),
         ("uk", "28 квітня 2025\u202fр.", "1 подія", "2 події", "5 подій"),
         ("ru", "28 апреля 2025\u202fг.", "1 событие", "2 события", "5 событий"),
     ],
@@ -98,9 +98,9 @@ def test_record_shortcuts_link_wherever_the_record_is_published(dataset) -> None
     assert check_shortcuts(text, dataset, "docs/x.md") == []
     bad = check_shortcuts("[[event:2025-04-28-admision]] [[figure:nope]]", dataset, "docs/x.md")
     assert [str(p) for p in bad] == [
-        "docs/x.md:1:1: [[event:2025-04-28-admision]]: unknown event '2025-04-28-admision' "
+        "docs/x.md:1:9: [[event:2025-04-28-admision]]: unknown event '2025-04-28-admision' "
         "(did you mean '2025-04-28-admission'?)",
-        "docs/x.md:1:31: [[figure:nope]]: unknown figure 'nope'",
+        "docs/x.md:1:40: [[figure:nope]]: unknown figure 'nope'",
     ]
 
 

@@ -120,8 +120,8 @@ def test_cited_shortcut_adds_a_footnote_with_the_full_citation(dataset) -> None:
 def test_unknown_shortcut_ids_are_located_problems(dataset) -> None:
     text = "# Page\n\nText [[cite:wire-2025-04-29]] and [[term:kap]].\n\n`[[cite:fine]]`\n"
     assert [str(p) for p in check_shortcuts(text, dataset, "docs/page.md")] == [
-        "docs/page.md:3:6: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)",
-        "docs/page.md:3:35: [[term:kap]]: unknown term 'kap' (did you mean 'kpa'?)",
+        "docs/page.md:3:13: [[cite:wire-2025-04-29]]: unknown source 'wire-2025-04-29' (did you mean 'wire-2025-04-28'?)",
+        "docs/page.md:3:42: [[term:kap]]: unknown term 'kap' (did you mean 'kpa'?)",
     ]
 
 

@@ -2,7 +2,9 @@
 
 The flow is one way and each step is a module of its own:
 
-``yamlread``  bytes -> a tree of located nodes (line and column on every value);
+``yamlread``  bytes -> a tree of located nodes (line and column on every value), with
+              ``textscan`` (bad characters), ``yamlwalk`` (the parser's events),
+              ``yamlhints`` (syntax errors explained at the mistake) and ``oversize``;
 ``schema``    the single description of every kind of record (also emitted as JSON Schema);
 ``validate``  located nodes -> typed records from ``model``, or located ``Problem``s;
 ``checks``    cross-record checks (duplicate ids, dangling references, dates);

@@ -28,6 +28,17 @@ MAX_ID = 80
 # Control characters other than tab and newline have no place in prose.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _URL_RE = re.compile(r"^https?://[^\s/?#@]+(:[0-9]+)?([/?#][^\s]*)?$", re.IGNORECASE)
+# For editors (JSON Schema patterns, read by JavaScript and Python alike): no invisible
+# control or text-direction character, which the reader refuses anywhere in a file.
+_INVISIBLE = r"\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+TEXT_PATTERN = rf"^[^{_INVISIBLE}]*$"
+TEXT_HINT = "an invisible control or text-direction character (a tab, U+202E...) is in this text; delete it"
+ID_HINT = "use lowercase letters, digits and single hyphens"
+# Months 01-12, and days that each month has (29 February in any year: leap years are the validator's).
+DATE_PATTERN = (
+    r"^[0-9]{4}(-((0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?"
+    r"|02(-(0[1-9]|1[0-9]|2[0-9]))?))?$"
+)
 
 
 class Invalid(Exception):
@@ -120,7 +131,13 @@ class Text(FieldType):
         return value
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
+        return {
+            "type": "string",
+            "minLength": self.min_len,
+            "maxLength": self.max_len,
+            "pattern": TEXT_PATTERN,
+            "patternErrorMessage": TEXT_HINT,
+        }
 
 
 def _id_text(node: Node) -> str:
@@ -139,7 +156,7 @@ class Id(FieldType):
         return _id_text(node)
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID}
+        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID, "patternErrorMessage": ID_HINT}
 
 
 @dataclass(frozen=True)
@@ -158,6 +175,7 @@ class Ref(FieldType):
             "type": "string",
             "pattern": ID_PATTERN,
             "maxLength": MAX_ID,
+            "patternErrorMessage": ID_HINT,
             "description": f"id of a {self.kind} record",
         }
 
@@ -174,7 +192,9 @@ class Date(FieldType):
     def json(self) -> dict[str, Any]:
         return {
             "type": ["string", "integer"],
-            "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY, with a month from 01 to 12 and a day "
+            "that month has",
             "description": "YYYY-MM-DD, YYYY-MM (month precision) or YYYY (year precision)",
         }
 
@@ -199,7 +219,13 @@ class Url(FieldType):
         return url
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://\S+$", "maxLength": 2000, "format": "uri"}
+        return {
+            "type": "string",
+            "pattern": rf"^https?://[^\s{_INVISIBLE}]+$",
+            "maxLength": 2000,
+            "format": "uri",
+            "patternErrorMessage": "expected an http(s) address, with no space or invisible character in it",
+        }
 
 
 @dataclass(frozen=True)
@@ -337,7 +363,7 @@ class Names(FieldType):
         return {
             "type": "object",
             "additionalProperties": False,
-            "properties": {lang: {"type": "string", "minLength": 1, "maxLength": 200} for lang in self.languages},
+            "properties": {lang: Text(200).json() for lang in self.languages},
         }
 
     def plain(self, value: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -412,7 +438,9 @@ class Struct(FieldType):
             ok = ok and len(ctx.problems) == before
         for name, s in specs.items():
             if s.required and name not in node.items:
-                ctx.problems.append(Problem(node.mark, path, f"missing required field '{name}' ({s.doc})"))
+                # At the record's first line (its '-'), named by the path the field would have.
+                msg = f"missing required field '{name}' ({s.doc}); add it to this record"
+                ctx.problems.append(Problem(node.mark, f"{path}.{name}", msg))
                 ok = False
         return out if ok else None
 

@@ -51,6 +51,8 @@ class Kind:
     kind_checks: tuple[KindCheck, ...] = ()
     # Derived values set when a record is built (an event's precision from its date).
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    # Rules across fields that a JSON Schema can state, so that editors flag them as typed.
+    editor_rules: dict[str, Any] = field(default_factory=dict)
     struct: Struct = field(init=False)
 
     def pages(self, ctx: Ctx) -> Iterable[Page]:

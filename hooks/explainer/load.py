@@ -86,7 +86,7 @@ def _read_all(
             try:
                 node = read_yaml(path.read_bytes(), shown, kind)
             except ReadError as exc:
-                problems.append(exc.problem)
+                problems.extend(exc.problems)
                 continue
             result = records_from_node(KINDS[kind], node, shown, as_of)
             results[kind].append(result)

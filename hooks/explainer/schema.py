@@ -30,5 +30,5 @@ def kind_schema(name: str) -> dict[str, Any]:
         "$id": f"{name}.schema.json",
         "title": f"data/{name}/*.yaml: a list of {kind.title.lower()} records",
         "type": "array",
-        "items": kind.struct.json(),
+        "items": {**kind.struct.json(), **kind.editor_rules},
     }

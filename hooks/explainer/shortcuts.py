@@ -69,22 +69,38 @@ def _kind_of(shortcut: str) -> str:
     return "sources" if shortcut == "cite" else _LINKED[shortcut]
 
 
+def _id_columns(match: re.Match[str]) -> list[tuple[str, int]]:
+    """Each id a shortcut names, with its 0-based column in the line (not the brackets')."""
+    body, start = match.group("body"), match.start("body")
+    if match.group("kind") != "cite":
+        body = body.split("|", 1)[0]
+    out, offset = [], 0
+    for part in body.split(","):
+        if part.strip():
+            out.append((part.strip(), start + offset + len(part) - len(part.lstrip())))
+        offset += len(part) + 1
+    return out
+
+
 def check_shortcuts(markdown: str, dataset: Dataset, file: str) -> list[Problem]:
-    """Every shortcut that names no record, located in the page."""
+    """Every shortcut that names no record, located at the id itself in the page."""
     problems = []
-    for line, col, m in _spans(markdown):
+    markdown = markdown.removeprefix("\ufeff")  # editors do not count a byte-order mark as a column
+    for line, _col, m in _spans(markdown):
         kind, ids, _ = _parse(m)
         records = dataset.by_id.get(_kind_of(kind), {})
         what = KINDS[_kind_of(kind)].one
+        at = _id_columns(m)
         if not ids:
-            problems.append(Problem(Mark(file, line, col), f"[[{kind}:]]", f"no {what} id given"))
+            message = f"no {what} id given; write [[{kind}:{what}-id]]"
+            problems.append(Problem(Mark(file, line, m.start("body") + 1), f"[[{kind}:]]", message))
         if kind != "cite" and len(ids) > 1:
-            problems.append(Problem(Mark(file, line, col), m.group(0), f"a {kind} shortcut names one {what}"))
-        for rid in ids:
+            message = f"a {kind} shortcut names one {what}; write one shortcut per {what}"
+            problems.append(Problem(Mark(file, line, at[1][1] + 1), m.group(0), message))
+        for rid, col in at:
             if rid not in records:
-                problems.append(
-                    Problem(Mark(file, line, col), m.group(0), f"unknown {what} '{rid}'{did_you_mean(rid, records)}")
-                )
+                message = f"unknown {what} '{rid}'{did_you_mean(rid, records)}"
+                problems.append(Problem(Mark(file, line, col + 1), m.group(0), message))
     return problems
 
 

@@ -117,6 +117,22 @@ def segments(markdown: str) -> list[tuple[bool, str]]:
     return out
 
 
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+
+
+def _same_anchor(english: str, translated: str) -> str:
+    """A translated heading keeps its English heading's anchor, so that a link to a section
+    (methodology.md#contributing) reaches it in every language."""
+    e, t = _HEADING.match(english), _HEADING.match(translated)
+    if e is None or t is None or "{" in t.group(2):
+        return translated
+    from markdown.extensions.toc import slugify
+
+    anchor = re.search(r"\{\s*#([\w-]+)\s*\}\s*$", e.group(2))
+    slug = anchor.group(1) if anchor else slugify(e.group(2), "-")
+    return f"{t.group(1)} {t.group(2)} {{ #{slug} }}"
+
+
 def blocks(markdown: str) -> list[str]:
     """A hand-written page's translated blocks, in order (what ``pages.po`` holds)."""
     return [text.strip() for translated, text in segments(markdown) if translated and text.strip()]
@@ -133,7 +149,7 @@ def translate_page(markdown: str, page: str, cats: Catalogues) -> tuple[str, int
         n += 1
         status, done = cats.lookup(Unit(PAGES, f"{page}#{n}", text.strip(), ""))
         if status == "translated" and done is not None:
-            out.append(done)
+            out.append(_same_anchor(text.strip(), done))
         else:
             english += 1
             out.append(f'<div lang="en" class="ex-in-english" markdown>\n\n{text}\n\n</div>')

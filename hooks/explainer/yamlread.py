@@ -2,10 +2,16 @@
 
 PyYAML's ``safe_load`` keeps the last of two duplicate keys silently, turns ``no`` into
 ``False`` and ``012000`` into 5120, expands alias bombs, and recurses on deep nesting.
-So we never let it construct Python objects: we walk its *event stream* (iteratively, so
-nesting depth costs no recursion), build our own nodes that keep the line and column of
-every value, keep every scalar as the text that was written (the schema converts it
-later), and reject anchors, aliases, tags, merge keys and duplicate keys outright.
+So we never let it construct Python objects: ``yamlwalk`` walks its *event stream*,
+builds our own nodes (``yamlnodes``) that keep the line and column of every value, keeps
+every scalar as the text that was written (the schema converts it later), and rejects
+anchors, aliases, tags, merge keys and duplicate keys outright.
+
+Every message points at the mistake itself and says what to do: bad characters are found
+first, each at its own column with the field it is in (``textscan``); a syntax error is
+explained at the unclosed quote or bracket or the misaligned line (``yamlhints``); an
+alias is reported where it is used and at its anchor; a file made too big by one value
+names that value (``oversize``). Problems that do not stop the parser are all collected.
 
 libyaml's C parser is used where it is installed (many times faster); the pure-Python
 parser gives the same events and so the same messages.
@@ -13,212 +19,93 @@ parser gives the same events and so the same messages.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
-import yaml
-
+from .oversize import largest_value
 from .problems import Mark, Problem
+from .textscan import BadChar, decode, position
+from .yamlnodes import Map, Node, Scalar, Seq
+from .yamlwalk import MAX_DEPTH, Span, Walker
 
 try:  # libyaml, when PyYAML was built with it
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "Map", "Node", "ReadError", "Scalar", "Seq", "read_yaml"]
 MAX_FILE_BYTES = 2_000_000
-MAX_DEPTH = 12
-
-
-@dataclass(slots=True)
-class Scalar:
-    text: str
-    mark: Mark
-    plain: bool  # written without quotes (so 'null', '~' and '' mean "no value")
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
-
-
-@dataclass(slots=True)
-class Seq:
-    items: list[Node]
-    mark: Mark
-
-
-@dataclass(slots=True)
-class Map:
-    mark: Mark
-    # key -> (mark of the key, value node); insertion ordered
-    items: dict[str, tuple[Mark, Node]] = field(default_factory=dict)
-
-
-Node = Scalar | Seq | Map
-
-
-# (fragments of the parsers' messages, what we say): the same for libyaml and pure Python.
-_SYNTAX: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("tab", "'\\t'"), "a tab character: indent with spaces, not tabs"),
-    (("mapping values are not allowed",), "a ':' where none is allowed: check the indentation, and quote text that contains ': '"),
-    (("expected ',' or ']'",), "a list in brackets is not closed, or its items lack a ',' between them"),
-    (("expected ',' or '}'",), "a mapping in braces is not closed, or its fields lack a ',' between them"),
-    (("end of stream",), "a quote is not closed: end the text with the same quote it starts with"),
-    (("expected <block end>",), "this line's indentation does not match the lines above"),
-    (("could not find expected ':'", "expected ':'"), "a field is written 'name: value'; a ':' is missing"),
-)
 
 
 class ReadError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
+    """Everything wrong with a file that stops it from being read (``problem`` is the first)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        self.problem = self.problems[0]
+        super().__init__("\n".join(map(str, self.problems)))
 
 
-def _mark(file: str, m: yaml.Mark | None) -> Mark:
-    if m is None:
-        return Mark(file, 1, 1)
-    return Mark(file, m.line + 1, m.column + 1)
+def _locate(spans: list[Span], line: int, col: int) -> str | None:
+    """The path of the innermost value written across (line, col)."""
+    inside = [s for s in spans if s[0] <= (line, col) < s[1]]
+    return max(inside, key=lambda s: s[0])[2] if inside else None
 
 
-def _locate_offset(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
+def _in_comment(line_text: str, col: int) -> bool:
+    before = line_text[: col - 1]
+    return before.lstrip().startswith("#") or " #" in before
 
 
-def decode(data: bytes, file: str) -> str:
-    """Bytes -> text: UTF-8 only (a leading byte-order mark is accepted and dropped)."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ReadError(
+def _encoding_problems(text: str, bad: list[BadChar], file: str, root_path: str) -> list[Problem]:
+    """Each bad character at its line and column, with the field it is in."""
+    reader = Walker(text, file, root_path, _Loader, spans=True).run()
+    assert reader.spans is not None
+    out = []
+    for b in bad:
+        line, col = position(text, b.offset)
+        line_text = reader.lines[line - 1] if line <= len(reader.lines) else ""
+        scalar = _locate(reader.spans, line, col)
+        if scalar is None and _in_comment(line_text, col):
+            out.append(Problem(Mark(file, line, col), "", f"in a comment: {b.message}"))
+            continue
+        # Outside any value (a tab in the indentation, say): the record it is in.
+        path = scalar if scalar is not None else (reader.record_at(line)[1] if reader.records else "")
+        out.append(Problem(Mark(file, line, col), path, b.message))
+    return out
+
+
+def _too_big(data: bytes, file: str, root_path: str) -> list[Problem]:
+    limit = f"the limit is {MAX_FILE_BYTES:,}"
+    found = largest_value(data, MAX_FILE_BYTES)
+    if found is None:
+        return [
             Problem(
-                Mark(file, 1, 1),
-                "",
-                f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}: split it into several files",
+                Mark(file, 1, 1), "", f"file is {len(data):,} bytes; {limit}: split it into several files"
             )
+        ]
+    text, _ = decode(found.reduced)
+    reader = Walker(text, file, root_path, _Loader, spans=True).run()
+    path = _locate(reader.spans or [], found.line, found.col) or reader.record_at(found.line)[1]
+    return [
+        Problem(
+            Mark(file, found.line, found.col),
+            path,
+            f"this value is {found.chars:,} bytes long and makes the file {len(data):,} bytes "
+            f"({limit}); shorten it",
         )
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, col = _locate_offset(data, nul)
-        raise ReadError(Problem(Mark(file, line, col), "", "NUL byte in file: save it as plain UTF-8 text"))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _locate_offset(data, exc.start)
-        raise ReadError(
-            Problem(
-                Mark(file, line, col),
-                "",
-                f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
-            )
-        ) from None
-    return text.removeprefix("\ufeff")
+    ]
 
 
 def read_yaml(data: bytes, file: str, root_path: str = "") -> Node | None:
     """Parse one YAML document into located nodes; ``None`` for an empty document.
 
-    Raises ``ReadError`` with a located problem (and the field path, starting at
-    ``root_path``) for anything that is not plain data.
+    Raises ``ReadError`` with every located problem found (each with its field path,
+    starting at ``root_path``) if the file is anything but plain data.
     """
-    text = decode(data, file)
-    # Open collections: the node, for a mapping the key waiting for its value, and the path.
-    stack: list[tuple[Seq | Map, Scalar | None, str]] = []
-    root: Node | None = None
-    documents = 0
-
-    def here() -> str:
-        """The field path of the value about to be attached."""
-        if not stack:
-            return root_path
-        parent, key, path = stack[-1]
-        if isinstance(parent, Seq):
-            return f"{path}[{len(parent.items)}]"
-        return f"{path}.{key.text}" if key is not None else path
-
-    def fail(m: yaml.Mark | None, message: str) -> ReadError:
-        return ReadError(Problem(_mark(file, m), here(), message))
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent, key, ppath = stack[-1]
-        if isinstance(parent, Seq):
-            parent.items.append(node)
-        elif key is None:
-            kpath = f"{ppath}.{node.text}" if isinstance(node, Scalar) else ppath
-            if not isinstance(node, Scalar):
-                raise ReadError(Problem(node.mark, kpath, "a key must be plain text, not a list or mapping"))
-            if node.plain and node.text == "<<":
-                raise ReadError(Problem(node.mark, kpath, "merge keys ('<<') are not allowed: write the fields out"))
-            if node.text in parent.items:
-                first = parent.items[node.text][0]
-                raise ReadError(
-                    Problem(node.mark, kpath, f"duplicate key '{node.text}' (first at line {first.line}): keep one of them")
-                )
-            stack[-1] = (parent, node, ppath)
-        else:
-            parent.items[key.text] = (key.mark, node)
-            stack[-1] = (parent, None, ppath)
-
-    try:
-        loader = _Loader(text)  # the pure-Python reader checks every character here
-        try:
-            while True:
-                event = loader.get_event()
-                if event is None:
-                    break
-                anchor = getattr(event, "anchor", None)
-                if isinstance(event, yaml.AliasEvent):
-                    raise fail(event.start_mark, f"aliases ('*{event.anchor}') are not allowed: write the value out")
-                if anchor is not None:
-                    raise fail(event.start_mark, f"anchors ('&{anchor}') are not allowed: write the value out")
-                tag = getattr(event, "tag", None)
-                if isinstance(event, yaml.ScalarEvent):
-                    if tag is not None and not (tag == "!" and event.implicit[1]):
-                        raise fail(event.start_mark, f"tags ('{tag}') are not allowed: remove the tag")
-                    attach(Scalar(event.value, _mark(file, event.start_mark), event.style in (None, "")))
-                elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                    if tag is not None and not event.implicit:
-                        raise fail(event.start_mark, f"tags ('{tag}') are not allowed: remove the tag")
-                    if len(stack) >= MAX_DEPTH:
-                        raise fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep: no record needs that")
-                    m = _mark(file, event.start_mark)
-                    node: Seq | Map = Seq([], m) if isinstance(event, yaml.SequenceStartEvent) else Map(m)
-                    path = here()  # computed for collections only: scalars need it only on error
-                    attach(node)
-                    stack.append((node, None, path))
-                elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                    stack.pop()
-                elif isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        raise fail(event.start_mark, "more than one YAML document ('---') in a file")
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        what = exc.problem or "invalid YAML"
-        mark = exc.problem_mark or exc.context_mark
-        # An unclosed quote or bracket is noticed at the end of the file; point at its start.
-        if "end of stream" in what and exc.context_mark is not None:
-            mark = exc.context_mark
-        # libyaml and the pure-Python parser word their errors differently: say it our way.
-        message = next((ours for keys, ours in _SYNTAX if any(k in what for k in keys)), None)
-        if message is None:
-            context = f" ({exc.context})" if exc.context and exc.problem else ""
-            message = f"{what}{context}"
-        # The parser may have read a little past the mistake; name the record, not a field.
-        path = here()
-        record = re.match(r"^[^.\[]*(\[[0-9]+\])?", path)
-        raise ReadError(Problem(_mark(file, mark), record.group(0) if record else path, f"YAML syntax error: {message}")) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        pos = exc.position
-        line = text.count("\n", 0, pos) + 1
-        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise ReadError(Problem(Mark(file, line, col), "", f"control character {what} is not allowed: remove it")) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError PyYAML raises is one of the above
-        raise ReadError(Problem(Mark(file, 1, 1), "", f"YAML error: {exc}")) from None
-    return root
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(_too_big(data, file, root_path))
+    text, bad = decode(data)
+    if bad:
+        raise ReadError(_encoding_problems(text, bad, file, root_path))
+    reader = Walker(text, file, root_path, _Loader).run()
+    if reader.problems:
+        raise ReadError(reader.problems)
+    return reader.root

@@ -94,4 +94,9 @@ KIND = Kind(
     heading=_heading,
     renderer="numbers",
     record_checks=(_number,),
+    editor_rules={
+        "anyOf": [{"required": ["value"]}, {"required": ["low"]}],
+        "not": {"required": ["value", "low"]},
+        "dependentRequired": {"high": ["low"]},
+    },
 )
