@@ -118,7 +118,7 @@ def test_search_finds_words_in_the_languages_script(browser, served: str, lang: 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{served}/{lang}/", wait_until="load")
-        page.click("label[for='__search']")
+        page.click("input[data-md-component=search-query]")
         page.fill("input[data-md-component=search-query]", query)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         results = page.locator(".md-search-result__item")
