@@ -45,7 +45,7 @@ from explainer.model import Dataset
 from explainer.problems import Problem, format_problems
 from explainer.render.context import Ctx
 from explainer.render.context import Page as GeneratedPage
-from explainer.render.linkstate import expand_marker
+from explainer.render.markers import expand_markers
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
 from explainer.termlinks import TermLinkExtension
 from explainer.text import inert
@@ -199,7 +199,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             log.warning(str(p))
         if _state.catalogues is not None:
             markdown, _ = translations.translate_page(markdown, page.file.src_uri, _state.catalogues)
-        markdown = expand_marker(expand_shortcuts(markdown, ctx), ctx)
+        markdown = expand_markers(expand_shortcuts(markdown, ctx), ctx)
     elif generated.jsonld is not None:
         page.meta["jsonld"] = generated.jsonld
     if _state.problems and _state.command == "serve":

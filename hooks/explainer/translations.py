@@ -182,15 +182,29 @@ class Catalogues:
     lang: str
     entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # (domain, English) -> the first entry that translates it: a paragraph that moved (a
+    # paragraph added above it renumbers it) keeps its translation.
+    by_english: dict[tuple[str, str], Entry] = field(default_factory=dict)
+
+    def add(self, domain: str, context: str, entry: Entry) -> None:
+        self.entries[(domain, context)] = entry
+        if entry.text:
+            self.by_english.setdefault((domain, entry.english), entry)
+
+    def current(self, unit: Unit) -> Entry | None:
+        """The entry that translates the unit's English as it is now, wherever it stands."""
+        e = self.entries.get((unit.domain, unit.context))
+        if e is not None and e.text and e.english == unit.english:
+            return e
+        return self.by_english.get((unit.domain, unit.english))
 
     def lookup(self, unit: Unit) -> tuple[str, str | None]:
         """('translated', text), ('outdated', None) or ('missing', None)."""
-        e = self.entries.get((unit.domain, unit.context))
-        if e is None or not e.text:
-            return "missing", None
-        if e.english != unit.english:
-            return "outdated", None
-        return "translated", e.text
+        e = self.current(unit)
+        if e is not None:
+            return "translated", e.text
+        old = self.entries.get((unit.domain, unit.context))
+        return ("outdated", None) if old is not None and old.text else ("missing", None)
 
 
 def po_path(root: Path, lang: str, domain: str) -> Path:
@@ -214,7 +228,7 @@ def read_catalogues(root: Path, lang: str) -> Catalogues:
             text = message.string if isinstance(message.string, str) else ""
             if message.fuzzy:
                 text = ""  # a fuzzy entry is a draft: not shown to readers
-            cats.entries[(po.stem, message.context)] = Entry(str(message.id), text, Mark(shown, message.lineno, 1))
+            cats.add(po.stem, message.context, Entry(str(message.id), text, Mark(shown, message.lineno, 1)))
     return cats
 
 
@@ -224,7 +238,7 @@ def write_catalogue(path: Path, lang: str, units: list[Unit], old: Catalogues) -
     are dropped."""
     catalog = Catalog(locale=lang, project="nk-troops-russia-explainer", charset="utf-8", creation_date=_EPOCH)
     for u in units:
-        prev = old.entries.get((u.domain, u.context))
+        prev = old.current(u) or old.entries.get((u.domain, u.context))
         text, fuzzy, previous = "", False, None
         if prev is not None and prev.text:
             text = prev.text
@@ -286,7 +300,8 @@ def check(cats: Catalogues, units: list[Unit]) -> list[Problem]:
         status, text = cats.lookup(u)
         if status == "translated" and text is not None:
             for lost in lost_facts(u.english, text):
-                e = cats.entries[(u.domain, u.context)]
+                e = cats.current(u)
+                assert e is not None
                 problems.append(Problem(e.mark, u.context, f"the translation lost what the English says: {lost}"))
     return problems
 
@@ -344,10 +359,21 @@ def apply(dataset: Dataset, cats: Catalogues) -> Applied:
 
 
 def coverage(dataset: Dataset, cats: Catalogues, docs: Path) -> dict[str, Counter[str]]:
-    """domain -> counts of translated, outdated and missing texts."""
+    """domain -> counts of translated, outdated and missing texts; "interface" counts the
+    messages of the code (hooks/explainer/locales)."""
     out: dict[str, Counter[str]] = {}
     for u in [*record_units(dataset), *page_units(docs)]:
         out.setdefault(u.domain, Counter())[cats.lookup(u)[0]] += 1
+    po = Path(__file__).parent / "locales" / cats.lang / "LC_MESSAGES" / "explainer.po"
+    done: dict[Any, bool] = {}
+    if po.is_file():
+        with po.open("rb") as fh:
+            for m in read_po(fh, locale=cats.lang):
+                strings = m.string if isinstance(m.string, tuple) else (m.string,)
+                done[m.id if isinstance(m.id, str) else tuple(m.id)] = bool(all(strings)) and not m.fuzzy
+    ui = out.setdefault("interface", Counter())
+    for message, _ in interface_messages(Path(__file__).parent):
+        ui["translated" if done.get(message) else "missing"] += 1
     return out
 
 

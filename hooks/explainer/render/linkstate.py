@@ -19,10 +19,6 @@ from ..i18n import N_
 from ..text import inert, link, md_url
 from .context import Ctx
 
-# The marker in a hand-written page (docs/methodology.md) that the list replaces.
-DEAD_LIST_MARKER = "<!-- dead-sources-without-archive -->"
-
-
 def _archived(s: Any) -> Archived | None:
     if not s.archive_url:
         return None
@@ -124,8 +120,3 @@ def dead_without_archive(ctx: Ctx) -> str:
         when = tr._("dead as of {date}", date=tr.date(s.link_status.checked))
         lines.append(f"- {title} ({inert(s.publisher)}, {inert(tr.date(s.published))}), {inert(when)}")
     return "\n".join(lines)
-
-
-def expand_marker(markdown: str, ctx: Ctx) -> str:
-    """Replace DEAD_LIST_MARKER in a hand-written page with ``dead_without_archive``."""
-    return markdown.replace(DEAD_LIST_MARKER, dead_without_archive(ctx)) if DEAD_LIST_MARKER in markdown else markdown

@@ -80,10 +80,17 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
 
 
 def _intro(ctx: Ctx) -> list[str]:
+    from .markers import coverage
+
     tr = ctx.tr
     out = [f"- {status_badge(s, ctx)} {inert(tr._(STATUS_HELP[s]))}." for s in STATUSES]
+    known = link(tr._("in the order it became known"), ctx.url("disclosures.md"))
+    # The message is inert text around the link: a placeholder keeps the link out of inert().
+    also = inert(tr._("The same events can also be read {in_order}.", in_order="\x00")).replace("\x00", known)
     return [
         *out,
+        "",
+        f"{coverage(ctx)} {also}",
         "",
         inert(
             tr._(
@@ -280,6 +287,9 @@ def _part(part: periods.Part, prev: periods.Part | None, next_: periods.Part | N
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:
+    from .disclosures import page as disclosures
+
+    yield disclosures(ctx)
     split = periods.parts(ctx.dataset)
     if not split:
         yield _whole(ctx)

@@ -1,0 +1,42 @@
+"""The story in the order the world learned it: every event by the day it became public,
+beside the day it happened and who made it public."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..text import inert, link, page_head
+from .blocks import actor_links, count
+from .context import Ctx, Page
+
+
+def known(e: Any) -> Any:
+    """When an event became public: its disclosure, or the event itself."""
+    return e.disclosed.date if e.disclosed is not None else e.date
+
+
+def page(ctx: Ctx) -> Page:
+    tr = ctx.tr
+    events = sorted(ctx.dataset.events, key=lambda e: (known(e), e.date, e.id))
+    later = [e for e in events if e.disclosed is not None]
+    out = page_head(
+        tr._("In the order it became known"),
+        tr._("The events of North Korea's deployment to Russia in the order they became public, with who revealed them."),
+        tr._(
+            "The timeline orders events by when they happened. Much of this story was secret first and public later: "
+            "here the same {events} are ordered by the day each became public. {later} became public after they "
+            "happened; for those, the table names who made them public.",
+            events=count("events", len(events), ctx),
+            later=tr.n_("{n} event", "{n} events", len(later)),
+        ),
+    )
+    heads = [tr._("Became public"), tr._("Event"), tr._("Happened"), tr._("Made public by")]
+    out += ["| " + " | ".join(inert(h) for h in heads) + " |", "| --- | --- | --- | --- |"]
+    for e in events:
+        happened = tr.date(e.date) if e.end is None else tr._("{start} to {end}", start=tr.date(e.date), end=tr.date(e.end))
+        by = actor_links(e.disclosed.by, ctx) if e.disclosed is not None else inert(tr._("public when it happened"))
+        out.append(
+            f"| {inert(tr.date(known(e)))} | {link(e.title, ctx.url(e))} | {inert(happened)} | {by} |"
+        )
+    out.append("")
+    return Page("disclosures.md", "\n".join(out))
