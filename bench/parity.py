@@ -18,7 +18,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from explainer import yamlread  # noqa: E402
+from explainer import yamlread
 
 EDITS = [" ", '"', "'", "[", "]", "{", ":", ": ", "- ", "\t", "#", "&a ", "*a", "\u202e", "  "]
 

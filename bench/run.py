@@ -1247,7 +1247,7 @@ def serve_check(work: Path, edits: int, timeout: float) -> str:
     slog = ServeLog(proc)
     rows: list[tuple[str, str]] = []
     try:
-        i, t_built, m = slog.wait_for(r"Documentation built in ([0-9.]+) seconds", 0, timeout)
+        i, _built, m = slog.wait_for(r"Documentation built in ([0-9.]+) seconds", 0, timeout)
         rows.append(("Initial build (as mkdocs reports it)", f"{float(m.group(1)):.2f} s"))
         i, t_serving, m = slog.wait_for(r"Serving on (http://\S+)", i, timeout)
         base_url = m.group(1).rstrip("/") + "/"

@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="print problems as GitHub Actions annotations as well")
     parser.add_argument("--warnings", action="store_true", help="list every source a warning is about")
     parser.add_argument(
-        "--translations", action="store_true", help="report, per language and kind, what is translated, outdated, missing"
+        "--translations",
+        action="store_true",
+        help="report, per language and kind, what is translated, outdated, missing",
     )
     parser.add_argument(
         "--update-translations",

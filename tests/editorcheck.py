@@ -6,8 +6,8 @@ as .vscode/settings.json maps them."""
 from __future__ import annotations
 
 import json
-import shutil
 import queue
+import shutil
 import subprocess
 import threading
 import time
@@ -129,7 +129,7 @@ class Editor:
         uris = {
             name: (self.workspace / "data" / kind / f"{name}.yaml").as_uri() for kind, name, _ in documents
         }
-        for kind, name, text in documents:
+        for _kind, name, text in documents:
             self.published.pop(uris[name], None)
             self.notify(
                 "textDocument/didOpen",
@@ -161,5 +161,5 @@ class Editor:
             self.request("shutdown", {})
             self.notify("exit", {})
             self.proc.wait(timeout=5)
-        except Exception:  # noqa: BLE001 - a server that will not stop is stopped
+        except Exception:
             self.proc.kill()

@@ -119,7 +119,7 @@ def serve() -> Iterator[FakeWeb]:
         def do_POST(self) -> None:
             web.handle(self, "POST")
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     class Server(http.server.ThreadingHTTPServer):

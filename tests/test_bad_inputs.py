@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from badcases import BAD, fixture_files, parse_expected, run_case
+
 from explainer import yamlread
 
 CASES = parse_expected()
@@ -47,10 +47,11 @@ def test_pure_python_loader_gives_the_same_problems(name: str, tmp_path: Path, m
 
 
 def test_all_problems_of_many_bad_files_are_reported_at_once(tmp_path: Path) -> None:
-    from explainer.load import load_dataset
-
-    from badcases import MINI, AS_OF
     import shutil
+
+    from badcases import AS_OF, MINI
+
+    from explainer.load import load_dataset
 
     shutil.copytree(MINI / "data", tmp_path / "data")
     names = ["date-feb-30", "url-javascript", "schema-unknown-claimant", "dup-key"]
@@ -109,9 +110,11 @@ def test_one_oversized_value_is_named(
 
 
 def test_stray_files_in_data_are_reported(tmp_path: Path) -> None:
-    from explainer.load import load_dataset
-    from badcases import MINI, AS_OF
     import shutil
+
+    from badcases import AS_OF, MINI
+
+    from explainer.load import load_dataset
 
     shutil.copytree(MINI / "data", tmp_path / "data")
     (tmp_path / "data" / "events" / "notes.txt").write_text("x")

@@ -20,8 +20,8 @@ from citeproc.source.json import CiteProcJSON
 
 from explainer import cite
 from explainer.dates import PartialDate
-from explainer.load import load_dataset
 from explainer.kinds.sources import SOURCE_TYPES, Source
+from explainer.load import load_dataset
 from explainer.model import Correction
 
 ROOT = Path(__file__).resolve().parent.parent

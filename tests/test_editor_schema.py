@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from badcases import BAD, MINI, parse_expected
 from editorcheck import ROOT, Editor, available
 

@@ -14,8 +14,8 @@ import pytest
 
 from explainer import feeds
 from explainer.dates import PartialDate
-from explainer.load import load_dataset
 from explainer.kinds.events import Disclosure
+from explainer.load import load_dataset
 from explainer.model import Correction
 
 ROOT = Path(__file__).resolve().parent.parent

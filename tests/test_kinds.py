@@ -6,8 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from badcases import AS_OF, MINI
+from conftest import ROOT
+
 from explainer.fields import declared
 from explainer.i18n import catalogue
 from explainer.kinds import KINDS
@@ -109,3 +110,18 @@ def test_a_place_page_lists_the_events_at_it_and_within_it(dataset) -> None:
     assert "North Korea admits the deployment" in pages["places/pyongyang.md"]
     assert "North Korea admits the deployment" in pages["places/north-korea-country.md"]
     assert '<span lang="ko">평양</span>' in pages["places/pyongyang.md"]
+
+
+def test_the_languages_built_are_the_languages_translated() -> None:
+    import yaml as pyyaml
+
+    from explainer.languages import ALL
+    from explainer.translations import LANGUAGES
+
+    class Loader(pyyaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = pyyaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert tuple(config["extra"]["languages"]) == ALL
+    assert ALL[1:] == LANGUAGES

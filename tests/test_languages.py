@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Build, mkdocs_build
 
 LANGS = ("ko", "uk", "ru")

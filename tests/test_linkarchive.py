@@ -4,10 +4,10 @@ including their rate limits and their errors; and the rule that makes a link dea
 from __future__ import annotations
 
 import pytest
+from linkfakes import FakeTime, as_json, first_then, fixed, resolver, serve
 
 import tools.linkkeeper  # noqa: F401
 from explainer.dates import parse_date
-from linkfakes import FakeTime, as_json, first_then, fixed, resolver, serve
 from tools.linkkeeper.check import Outcome
 from tools.linkkeeper.net import Client, Settings
 from tools.linkkeeper.state import advance, dead

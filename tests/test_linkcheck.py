@@ -7,12 +7,13 @@ time is fake, except the real half-second timeouts of the hanging page.
 from __future__ import annotations
 
 import email.utils
+import itertools
 import socket
 
 import pytest
+from linkfakes import HANG, FakeTime, first_then, fixed, redirect, resolver, serve
 
 import tools.linkkeeper  # noqa: F401  (puts hooks/ on the path, as the command does)
-from linkfakes import HANG, FakeTime, first_then, fixed, redirect, resolver, serve
 from tools.linkkeeper.__main__ import user_agent
 from tools.linkkeeper.check import check_url
 from tools.linkkeeper.net import Client, Settings
@@ -26,7 +27,7 @@ UA = user_agent("https://github.com/example/explainer")
 def gaps(client: Client) -> list[float]:
     """Seconds between consecutive requests."""
     times = [t for t, _, _ in client.sent]
-    return [round(b - a, 3) for a, b in zip(times, times[1:])]
+    return [round(b - a, 3) for a, b in itertools.pairwise(times)]
 
 
 @pytest.fixture

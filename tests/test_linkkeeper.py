@@ -8,14 +8,14 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
+from linkfakes import HANG, FakeTime, as_json, fixed, resolver, serve
 
 import tools.linkkeeper  # noqa: F401
-from conftest import ROOT
 from explainer.dates import parse_date
 from explainer.kinds import KINDS
 from explainer.validate import records_from_node
 from explainer.yamlread import read_yaml
-from linkfakes import HANG, FakeTime, as_json, fixed, resolver, serve
 from tools.linkkeeper.keeper import run
 from tools.linkkeeper.net import Client, Settings
 from tools.linkkeeper.wayback import Wayback

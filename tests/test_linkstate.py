@@ -17,13 +17,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, make_project, mkdocs_build
 
 import tools.linkkeeper  # noqa: F401
-from conftest import ROOT, make_project, mkdocs_build
-from explainer.archives import ArchiveError, parse_archive, same_page
-from explainer.archives import unarchived_confirmed
-from explainer.kinds import KINDS
+from explainer.archives import ArchiveError, parse_archive, same_page, unarchived_confirmed
 from explainer.dates import parse_date
+from explainer.kinds import KINDS
 from explainer.load import load_dataset
 from explainer.validate import records_from_node
 from explainer.yamlread import read_yaml

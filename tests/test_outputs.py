@@ -9,8 +9,8 @@ import re
 import bibtexparser
 import feedparser
 import rispy
-
 from conftest import ROOT, Build
+
 from explainer.load import load_dataset
 from explainer.outputs import FILES
 

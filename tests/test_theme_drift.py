@@ -15,7 +15,6 @@ from pathlib import Path
 
 import material
 import pytest
-
 from conftest import ROOT
 
 TEMPLATES = Path(material.__file__).parent / "templates"

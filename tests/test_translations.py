@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_project, mkdocs_build
+
 from explainer.translations import blocks, lost_facts, segments
 
 

@@ -510,9 +510,9 @@ def check_linkkeeper_job(text: str) -> list[str]:
     if re.search(r"\bmain\b", "\n".join(re.findall(r"git push[^\n]*", runs(job)))):
         problems.append("a push names main")
     for step in all_steps:
-        if str(step.get("uses", "")).startswith("actions/checkout@"):
-            if (step.get("with") or {}).get("persist-credentials") is not False:
-                problems.append("checkout persists its credentials for every later step")
+        checkout = str(step.get("uses", "")).startswith("actions/checkout@")
+        if checkout and (step.get("with") or {}).get("persist-credentials") is not False:
+            problems.append("checkout persists its credentials for every later step")
     return problems
 
 
@@ -788,7 +788,7 @@ def test_rejects_a_form_whose_source_is_optional_or_missing(tmp_path):
 def test_rejects_a_pr_template_without_the_checklist(tmp_path):
     text = PR_TEMPLATE.read_text(encoding="utf-8")
     assert check_pr_template(text.replace("- [ ] ", "- ")) != []
-    for line in [l for l in text.splitlines() if l.startswith("- [ ] ")]:
+    for line in [ln for ln in text.splitlines() if ln.startswith("- [ ] ")]:
         assert check_pr_template(text.replace(line, "")), f"dropping {line!r} went unnoticed"
 
 

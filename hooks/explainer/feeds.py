@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from .cite import as_partial
 from .dates import PartialDate
 from .kinds.events import Event
-from .model import Correction, Record
+from .model import Correction
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_TYPE = "application/atom+xml"
@@ -133,10 +133,10 @@ def events_feed(events: Sequence[Event], channel: Channel, *, url_of: Callable[[
 # --- corrections ---------------------------------------------------------------------------
 
 
-def correction_entries(records: Iterable[Record]) -> list[tuple[Record, Correction, int]]:
+def correction_entries(records: Iterable[Any]) -> list[tuple[Any, Correction, int]]:
     """(record, correction, n) for every correction, newest first; n counts a record's
     corrections of one date (1, 2...), so (record, date, n) names a correction for good."""
-    out: list[tuple[Record, Correction, int]] = []
+    out: list[tuple[Any, Correction, int]] = []
     for record in records:
         seen: dict[PartialDate, int] = {}
         for c in record.corrections:
@@ -147,14 +147,14 @@ def correction_entries(records: Iterable[Record]) -> list[tuple[Record, Correcti
     return out
 
 
-def correction_id(site_url: str, record: Record, c: Correction, n: int) -> str:
+def correction_id(site_url: str, record: Any, c: Correction, n: int) -> str:
     """``tag:<host>,<date>:correction/<kind>/<id>/<n>``: stable, and unique per correction."""
     host = urlsplit(site_url).hostname or "localhost"
     return f"tag:{host},{c.date.iso()}:correction/{record.KIND}/{record.id}/{n}"
 
 
 def corrections_feed(
-    records: Iterable[Record],
+    records: Iterable[Any],
     channel: Channel,
     *,
     url_of: Callable[[Any], str],

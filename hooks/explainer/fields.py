@@ -193,8 +193,9 @@ class Date(FieldType):
         return {
             "type": ["string", "integer"],
             "pattern": DATE_PATTERN,
-            "patternErrorMessage": "expected a date as YYYY-MM-DD, YYYY-MM or YYYY, with a month from 01 to 12 and a day "
-            "that month has",
+            "patternErrorMessage": (
+                "expected a date as YYYY-MM-DD, YYYY-MM or YYYY, with a month from 01 to 12 and a day that month has"
+            ),
             "description": "YYYY-MM-DD, YYYY-MM (month precision) or YYYY (year precision)",
         }
 

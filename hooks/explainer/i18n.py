@@ -45,7 +45,7 @@ def N_(message: str) -> str:
     return message
 
 
-def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext's naming
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a counted message (singular and plural) for translation where it is declared."""
     return singular, plural
 

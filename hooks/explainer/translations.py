@@ -29,12 +29,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from .fields import ListOf, Struct, declared
+from .languages import ALL, DEFAULT
 from .model import Dataset
 from .problems import Mark, Problem
 
-LANGUAGES = ("ko", "uk", "ru")
+# Every language but English, which the site is written in and which decides.
+LANGUAGES = tuple(code for code in ALL if code != DEFAULT)
 # The catalogues' header date: fixed, so that an update with no new text changes no byte.
-_EPOCH = datetime.datetime(2026, 12, 1, tzinfo=datetime.timezone.utc)  # besides English, which the site is written in and which decides
+_EPOCH = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
 PAGES = "pages"
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 
@@ -228,7 +230,7 @@ def read_catalogues(root: Path, lang: str) -> Catalogues:
             text = message.string if isinstance(message.string, str) else ""
             if message.fuzzy:
                 text = ""  # a fuzzy entry is a draft: not shown to readers
-            cats.add(po.stem, message.context, Entry(str(message.id), text, Mark(shown, message.lineno, 1)))
+            cats.add(po.stem, message.context, Entry(str(message.id), text, Mark(shown, message.lineno or 1, 1)))
     return cats
 
 
@@ -250,7 +252,7 @@ def write_catalogue(path: Path, lang: str, units: list[Unit], old: Catalogues) -
             context=u.context,
             auto_comments=[u.where],
             flags=("fuzzy",) if fuzzy else (),
-            previous_id=previous,
+            previous_id=() if previous is None else previous,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as fh:

@@ -11,6 +11,7 @@ the pure-Python parser agree on, never the parser's wording, which they do not.
 from __future__ import annotations
 
 import re
+
 import yaml
 
 from .texthints import Hint, block_header, block_lines, line_of, missing_colon
@@ -141,7 +142,7 @@ def _indentation(lines: list[str], n: int, record_col: int) -> Hint | None:
     if p is None or above is None or len(above.group("lead")) == dc:
         return None
     pdc = len(above.group("lead"))
-    owner = _previous(lines, p, re.compile(r"^ {0,%d}[A-Za-z_][A-Za-z0-9_-]* *:\s*$" % pdc))
+    owner = _previous(lines, p, re.compile(rf"^ {{0,{pdc}}}[A-Za-z_][A-Za-z0-9_-]* *:\s*$"))
     return Hint(
         n,
         dc + 1,

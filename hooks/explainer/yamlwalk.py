@@ -10,6 +10,7 @@ With ``spans``, it also records where each value was written, to locate a positi
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 import yaml
 
@@ -17,6 +18,9 @@ from .problems import Mark, Problem
 from .textscan import lines_of, position
 from .yamlhints import explain
 from .yamlnodes import Map, Node, Scalar, Seq
+
+# PyYAML's marks (its pure-Python and libyaml parsers each have a class; both have these fields).
+YamlMark = Any
 
 MAX_DEPTH = 12
 
@@ -63,7 +67,7 @@ class Walker:
         self.documents = 0
         self.merged: set[int] = set()  # mappings that hold a second 'id': two records run together
 
-    def mark(self, m: yaml.Mark | None) -> Mark:
+    def mark(self, m: YamlMark | None) -> Mark:
         return Mark(self.file, 1, 1) if m is None else Mark(self.file, m.line + 1, m.column + 1)
 
     def here(self) -> str:
@@ -88,7 +92,7 @@ class Walker:
             return Mark(self.file, m.line + 1, len(before))
         return self.mark(m)
 
-    def attach(self, node: Node, end: yaml.Mark | None = None, keycol: int | None = None) -> None:
+    def attach(self, node: Node, end: YamlMark | None = None, keycol: int | None = None) -> None:
         if self.spans is not None and isinstance(node, Scalar) and end is not None:
             key = bool(self.stack) and isinstance(self.stack[-1][0], Map) and self.stack[-1][1] is None
             self.spans.append(
@@ -248,7 +252,7 @@ class Walker:
             path = f"{path}.{hint.field}"
         self.problems.append(Problem(Mark(self.file, hint.line, hint.col), path, hint.message))
 
-    def _norm(self, m: yaml.Mark | None) -> yaml.Mark | None:
+    def _norm(self, m: YamlMark | None) -> YamlMark | None:
         if m is None:
             return None
         line, col = position(self.text, min(m.index, len(self.text)))

@@ -127,7 +127,7 @@ class Client:
             resp = conn.getresponse()
             data = b"" if method == "HEAD" else resp.read(self.settings.body_limit)
             return Reply(url, resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             return Reply(url, error="timeout", detail=str(exc) or "timed out")
         except ssl.SSLError as exc:
             return Reply(url, error="tls", detail=str(exc))

@@ -142,7 +142,7 @@ def _verify(before: Seq, text: str, edits: list[Edit], file: str) -> None:
             wanted[edit.index]["link_status"] = _as_text(edit.link_status)
     got = _plain(after)
     if got != wanted:
-        bad = next((i for i, (g, w) in enumerate(zip(got or [], wanted)) if g != w), len(wanted))
+        bad = next((i for i, (g, w) in enumerate(zip(got or [], wanted, strict=False)) if g != w), len(wanted))
         raise EditError(
             f"{file}: the edited file does not read back as intended (record {bad}): nothing written"
         )

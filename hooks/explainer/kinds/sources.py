@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import PartialDate
 from ..archives import LINK_STATUSES, is_dead, source_problems
+from ..dates import PartialDate
 from ..fields import Bool, Date, Enum, Id, Int, Struct, Text, Url, spec
 from ..i18n import N_, Nn_
 from ..kind import Kind
@@ -36,7 +36,8 @@ class LinkStatus:
     """What the link keeper (tools/linkkeeper) last found at a source's URL."""
 
     status: str = spec(
-        Enum({s: s for s in LINK_STATUSES}), "what the last check of the URL found (written by tools/linkkeeper)",
+        Enum({s: s for s in LINK_STATUSES}),
+        "what the last check of the URL found (written by tools/linkkeeper)",
         required=True,
     )
     code: int | None = spec(Int(100, 999), "the HTTP status code of the last check, where there was one")
@@ -67,7 +68,9 @@ class Source(Record):
         Url(),
         "an archived copy of the url: https://web.archive.org/web/<timestamp>/<url> or https://archive.ph/<timestamp>/<url>",
     )
-    link_status: LinkStatus | None = spec(Struct(LinkStatus, "Link status"), "what the link keeper last found at the url")
+    link_status: LinkStatus | None = spec(
+        Struct(LinkStatus, "Link status"), "what the link keeper last found at the url"
+    )
     accessed: PartialDate = spec(Date(), "when we looked it up", required=True)
     type: str = spec(Enum(SOURCE_TYPES), "what kind of source", required=True)
     language: str = spec(Text(20), "BCP 47 language code", required=True)

@@ -21,7 +21,9 @@ def page(ctx: Ctx) -> Page:
     later = [e for e in events if e.disclosed is not None]
     out = page_head(
         tr._("In the order it became known"),
-        tr._("The events of North Korea's deployment to Russia in the order they became public, with who revealed them."),
+        tr._(
+            "The events of North Korea's deployment to Russia in the order they became public, with who revealed them."
+        ),
         tr._(
             "The timeline orders events by when they happened. Much of this story was secret first and public later: "
             "here the same {events} are ordered by the day each became public. {later} became public after they "
@@ -33,10 +35,10 @@ def page(ctx: Ctx) -> Page:
     heads = [tr._("Became public"), tr._("Event"), tr._("Happened"), tr._("Made public by")]
     out += ["| " + " | ".join(inert(h) for h in heads) + " |", "| --- | --- | --- | --- |"]
     for e in events:
-        happened = tr.date(e.date) if e.end is None else tr._("{start} to {end}", start=tr.date(e.date), end=tr.date(e.end))
-        by = actor_links(e.disclosed.by, ctx) if e.disclosed is not None else inert(tr._("public when it happened"))
-        out.append(
-            f"| {inert(tr.date(known(e)))} | {link(e.title, ctx.url(e))} | {inert(happened)} | {by} |"
+        happened = (
+            tr.date(e.date) if e.end is None else tr._("{start} to {end}", start=tr.date(e.date), end=tr.date(e.end))
         )
+        by = actor_links(e.disclosed.by, ctx) if e.disclosed is not None else inert(tr._("public when it happened"))
+        out.append(f"| {inert(tr.date(known(e)))} | {link(e.title, ctx.url(e))} | {inert(happened)} | {by} |")
     out.append("")
     return Page("disclosures.md", "\n".join(out))

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..archives import ArchiveError, Archived, parse_archive
+from ..archives import Archived, ArchiveError, parse_archive
 from ..i18n import N_
 from ..text import inert, link, md_url
 from .context import Ctx
+
 
 def _archived(s: Any) -> Archived | None:
     if not s.archive_url:

@@ -51,7 +51,8 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             claimant = ctx.dataset.get("actors", f.claimant)
             out.append(
                 f'| <span id="{f.id}"></span>{inert(tr.date(f.as_of))} | {inert(value_text(f, ctx))} | '
-                f"{record_link(claimant, ctx)} | {_note(f, ctx)}{edit_link(f, ctx, ' ')} <span class=\"ex-cite\">{cite_links(f, ctx)}</span> | "
+                f'{record_link(claimant, ctx)} | {_note(f, ctx)}{edit_link(f, ctx, " ")} '
+                f'<span class="ex-cite">{cite_links(f, ctx)}</span> | '
                 f"{notes.refs(f.sources)} |"
             )
         out.append("")

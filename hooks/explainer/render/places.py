@@ -128,7 +128,8 @@ def map_page(ctx: Ctx) -> Page:
         names = ", ".join(record_link(ctx.dataset.get("places", p), ctx) for p in e.places)
         data = event_data(e) + f' data-places="{html.escape(" ".join(e.places))}"'
         out.append(
-            f'<p class="ex-event ex-event--brief" {data} markdown>{link(f"{event_date(e, ctx)}: {e.title}", ctx.url(e))}'
+            f'<p class="ex-event ex-event--brief" {data} markdown>'
+            f'{link(f"{event_date(e, ctx)}: {e.title}", ctx.url(e))}'
             f" {status_badge(e.status, ctx)} · {names}</p>"
         )
     out.append("")

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
+from .. import cite, publish
 from ..kinds.sources import SOURCE_TYPES
 from ..text import MAX_TOC_ENTRIES, front_matter, inert, link, md_url, page_head, paragraphs
 from . import citation, linkstate
-from .. import cite, publish
 from .blocks import cite_links, count, english_wrap, record_list, record_meta
 from .context import Ctx, Page
 from .jsonld import dump
