@@ -251,12 +251,10 @@ def generate(n_events: int, seed: int = SEED) -> Generated:
         ]
         if rng.random() < 0.5:
             lines.append(f"  author: {rng.choice(GIVEN)} {rng.choice(FAMILY)}")
-        lines += [
-            f"  published: {published.isoformat()}",
-            f"  url: https://www.{domain}/{published.year}/{published.month:02d}/{'-'.join(words)}-{i}",
-        ]
+        url = f"https://www.{domain}/{published.year}/{published.month:02d}/{'-'.join(words)}-{i}"
+        lines += [f"  published: {published.isoformat()}", f"  url: {url}"]
         if rng.random() < 0.3:
-            lines.append(f"  archive_url: https://archive.example/{published.strftime('%Y%m%d')}/{domain}/{i}")
+            lines.append(f"  archive_url: https://web.archive.org/web/{published.strftime('%Y%m%d')}120000/{url}")
         lines += [f"  accessed: {accessed.isoformat()}", f"  type: {typ}", f"  language: {lang}"]
         if rng.random() < 0.6:
             lines += yfolded("supports", tg.text(rng.randint(20, 40)))
@@ -265,6 +263,14 @@ def generate(n_events: int, seed: int = SEED) -> Generated:
     for year, recs in by_year.items():
         g.files[f"data/sources/{year}.yaml"] = f"# Sources published in {year}.\n\n" + "\n\n".join(recs) + "\n"
     source_ids = [s for s, _ in sources]
+
+    # --- places: the few a timeline names again and again ----------------------------------
+    place_ids = [slugify(p.split(",")[0]) for p in PLACES]
+    g.files["data/places/places.yaml"] = "# Places.\n\n" + "\n\n".join(
+        f"- id: {pid}\n  name: {yq(p.split(',')[0])}\n  kind: city\n"
+        f"  lat: {40 + i % 20}.{i:02d}\n  lon: {30 + 4 * i}.5\n  sources: [{source_ids[i % len(source_ids)]}]"
+        for i, (pid, p) in enumerate(zip(place_ids, PLACES, strict=True))
+    ) + "\n"
 
     def near_sources(d: date, k: int) -> list[str]:
         """k distinct sources published around date d (as real citations are)."""
@@ -356,7 +362,7 @@ def generate(n_events: int, seed: int = SEED) -> Generated:
         chosen = list(dict.fromkeys(rng.choices(actor_ids, weights=actor_weights, k=k)))
         lines += [f"  category: {rng.choice(CATEGORIES)}", f"  actors: [{', '.join(chosen)}]"]
         if rng.random() < 0.5:
-            lines.append(f"  place: {yq(rng.choice(PLACES))}")
+            lines.append(f"  places: [{rng.choice(place_ids)}]")
         lines.append(f"  status: {rng.choice(STATUSES)}")
         _citations(rng, near_sources(d, rng.choice([1, 1, 2, 2, 2, 3])), lines)
         if rng.random() < 0.01 and not month_only:
@@ -752,6 +758,12 @@ def _count_shortcuts(text: str) -> dict[str, int]:
 def _event_url(dataset, event_id: str) -> str:
     """Where the project's renderer puts an event, whichever API this version of hooks/ has."""
     try:
+        from explainer.urls import link_target
+
+        return link_target(dataset.get("events", event_id), dataset)
+    except (ImportError, AttributeError, TypeError, KeyError):
+        pass
+    try:
         from explainer.render import timeline
 
         return timeline.event_url(dataset, event_id)
@@ -784,9 +796,10 @@ def resolve_event_links(project: Path, docs: Path) -> None:
 def phases_main(project: Path, baseline_docs: Path | None, profile_out: Path | None) -> int:
     """In a fresh process: time our phases on the project's data; write the baseline docs."""
     sys.path.insert(0, str(project / "hooks"))
-    from explainer.export import all_exports
     from explainer.load import load_dataset
-    from explainer.render import all_pages
+    from explainer.outputs import all_files as all_exports
+    from explainer.outputs import all_pages
+    from explainer.render.context import Ctx
     from explainer.shortcuts import check_shortcuts, expand_shortcuts
 
     docs = project / "docs"
@@ -810,7 +823,7 @@ def phases_main(project: Path, baseline_docs: Path | None, profile_out: Path | N
     for uri, text in hand_written.items():
         shortcut_problems += check_shortcuts(text, dataset, f"docs/{uri}")
         fm, body = _split_front_matter(text)
-        expanded[uri] = fm + expand_shortcuts(body, dataset)
+        expanded[uri] = fm + expand_shortcuts(body, Ctx(dataset))
     t["shortcuts"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     exports = all_exports(dataset)
@@ -826,7 +839,7 @@ def phases_main(project: Path, baseline_docs: Path | None, profile_out: Path | N
         all_pages(ds2)
         for text in hand_written.values():
             check_shortcuts(text, ds2, "docs")
-            expand_shortcuts(_split_front_matter(text)[1], ds2)
+            expand_shortcuts(_split_front_matter(text)[1], Ctx(ds2))
         all_exports(ds2)
         profiler.disable()
         buf = io.StringIO()

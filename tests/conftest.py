@@ -36,11 +36,18 @@ def mkdocs_build(project: Path, site: Path, *extra: str, env: dict[str, str] | N
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 
-def make_project(tmp: Path, data: Path | None = None, docs: Path | None = None) -> Path:
-    """A project in ``tmp``: the real mkdocs.yml, hooks and theme assets, with given data and docs."""
+def make_project(
+    tmp: Path, data: Path | None = None, docs: Path | None = None, languages: tuple[str, ...] | None = None
+) -> Path:
+    """A project in ``tmp``: the real mkdocs.yml, hooks and theme assets, with given data and
+    docs; ``languages`` replaces the languages built (the real site builds four)."""
     project = tmp / "project"
     project.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if languages is not None:
+        assert "  languages: [en, ko, uk, ru]\n" in config
+        config = config.replace("  languages: [en, ko, uk, ru]\n", f"  languages: [{', '.join(languages)}]\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     for extra in ("overrides",):
         if (ROOT / extra).exists():
@@ -64,7 +71,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     fixtures = Path(__file__).parent / "fixtures" / "mini"
-    return make_project(tmp_path_factory.mktemp("mini"), fixtures / "data", fixtures / "docs")
+    # One language: the tests of the other languages build them (test_languages, test_translations).
+    return make_project(tmp_path_factory.mktemp("mini"), fixtures / "data", fixtures / "docs", languages=("en",))
 
 
 # Chromium as the tests run it: no sandbox (containers), no traffic of its own.

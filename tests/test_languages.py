@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build, mkdocs_build
+from conftest import ROOT, Build, make_project, mkdocs_build
 
 LANGS = ("ko", "uk", "ru")
 
@@ -52,8 +52,10 @@ def test_pages_read_in_their_language_with_records_translated(real_site: Build) 
     assert ids and ids == set(re.findall(r'<div class="ex-event"[^>]*>\s*(?:<p[^>]*>.*?</p>\s*)?<h4 id="([^"]+)"', ko, re.S))
 
 
-def test_the_sitemap_names_every_page_in_every_language(mini_project: Path, tmp_path: Path) -> None:
-    build = mkdocs_build(mini_project, tmp_path / "site", env={"SITE_URL": "https://example.org/explainer/"})
+def test_the_sitemap_names_every_page_in_every_language(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "mini"
+    project = make_project(tmp_path, fixtures / "data", fixtures / "docs")
+    build = mkdocs_build(project, tmp_path / "site", env={"SITE_URL": "https://example.org/explainer/"})
     assert build.returncode == 0, build.output
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert '<xhtml:link rel="alternate" hreflang="ko" href="https://example.org/explainer/ko/timeline/"/>' in sitemap

@@ -164,7 +164,7 @@ def mark_dead(data: Path) -> str:
 @pytest.fixture(scope="module")
 def dead_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("dead")
-    project = make_project(tmp)
+    project = make_project(tmp, languages=("en",))
     archive = mark_dead(project / "data")
     build = mkdocs_build(project, tmp / "site", env={"SOURCE_DATE_EPOCH": "1800000000"})
     assert build.returncode == 0, build.output

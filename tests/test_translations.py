@@ -28,7 +28,7 @@ def _validate(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    p = make_project(tmp_path)
+    p = make_project(tmp_path, languages=("en", "uk"))
     shutil.copytree(ROOT / "schema", p / "schema")
     return p
 
