@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import serve_cache
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -77,6 +78,8 @@ _termlinks = TermLinkExtension()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state.command = command
+    if command == "serve":  # pages whose inputs did not change are not built again (serve_cache.py)
+        serve_cache.install()
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -178,6 +181,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         listed = uri in in_nav or not uri.endswith(".md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    if _state.command == "serve":
+        root = Path(config.config_file_path).parent
+        signature = serve_cache.fingerprint(
+            config.theme["language"],
+            repr(config.nav),
+            "\n".join(sorted(generated)),
+            "\n".join(str(p) for p in _state.problems),
+            serve_cache.tree_signature(root / "overrides", Path(config.docs_dir) / "assets"),
+            str(Path(config.config_file_path).stat().st_mtime_ns),
+        )
+        pages = {uri: serve_cache.fingerprint(p.markdown, p.jsonld or "") for uri, p in _state.pages.items()}
+        serve_cache.CACHE.start(signature, pages)
     return files
 
 

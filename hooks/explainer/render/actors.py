@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.actors import ACTOR_KIND_ONE, ACTOR_KINDS
-from ..text import front_matter, inert, link, page_head, paragraphs
-from .blocks import count, english_wrap, record_link, record_meta, status_badge
+from ..text import front_matter, inert, page_head, paragraphs
+from .blocks import count, english_wrap, record_link, record_meta
 from .context import Ctx, Page
 from .notes import Footnotes
-from .timeline import event_date
+from .timeline import events_section
 
 
 def native_names(record: Any) -> str:
@@ -70,15 +70,7 @@ def actor_page(a: Any, ctx: Ctx) -> Page:
         "",
         *english_wrap(a, ctx, [paragraphs(a.description) + notes.refs(a.sources), "", record_meta(a, ctx)]),
     ]
-    events = dataset.referring(a, "events")
-    out += [f"## {inert(tr._('Events'))} {{ #events }}", ""]
-    if events:
-        out += [
-            f"- {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}" for e in events
-        ]
-    else:
-        out.append(inert(tr._("No event in the timeline names this actor yet.")))
-    out.append("")
+    out += events_section(dataset.referring(a, "events"), ctx, tr._("No event in the timeline names this actor yet."))
     figures = dataset.referring(a, "figures")
     if figures:
         out += [f"## {inert(tr._('Figures claimed'))} {{ #figures }}", ""]

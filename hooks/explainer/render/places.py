@@ -16,7 +16,7 @@ from .context import Ctx, Page
 from .jsonld import dump, page_url
 from .locator import coordinates, locator
 from .notes import Footnotes
-from .timeline import event_data, event_date, filter_form
+from .timeline import event_data, event_date, events_section, filter_form
 
 MAP = "assets/map/region.svg"
 
@@ -81,14 +81,7 @@ def place_page(p: Any, ctx: Ctx) -> Page:
         "",
         record_meta(p, ctx),
     ]
-    events = events_at(p, ctx)
-    out += [f"## {inert(tr._('Events'))} {{ #events }}", ""]
-    if events:
-        out += [
-            f"- {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}" for e in events
-        ]
-    else:
-        out.append(inert(tr._("No event in the timeline names this place yet.")))
+    out += events_section(events_at(p, ctx), ctx, tr._("No event in the timeline names this place yet."))
     out += ["", notes.definitions()]
     ld = {
         "@context": "https://schema.org",

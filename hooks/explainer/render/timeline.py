@@ -79,6 +79,17 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
     return "\n".join(lines)
 
 
+def events_section(events: list[Event], ctx: Ctx, none: str) -> list[str]:
+    """An 'Events' section of a record's page: each event's date, title and status, linked;
+    ``none`` (a message) where there is none."""
+    tr = ctx.tr
+    out = [f"## {inert(tr._('Events'))} {{ #events }}", ""]
+    if not events:
+        return [*out, inert(none), ""]
+    items = [f"- {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}" for e in events]
+    return [*out, *items, ""]
+
+
 def _intro(ctx: Ctx) -> list[str]:
     from .markers import coverage
 
