@@ -531,7 +531,10 @@ def docs_page(
 def copy_repo_parts(dest: Path, *, data: bool, docs: bool) -> None:
     """mkdocs.yml, hooks/, docs/assets/ and overrides/ (if any) from the repository."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    # One language: the hooks build and the plain-Markdown baseline build the same pages
+    # (--languages measures the four-language build of the real site).
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(re.sub(r"(?m)^  languages: \[.*\]$", "  languages: [en]", config), encoding="utf-8")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=ignore)
     if (ROOT / "overrides").exists():
@@ -593,7 +596,30 @@ def nav_pages(mkdocs_yml: str) -> set[str]:
                 walk(x)
 
     walk(cfg.get("nav"))
+    if not found:  # the navigation is the hooks' (explainer/outputs.py: NAV)
+        sys.path.insert(0, str(ROOT / "hooks"))
+        from explainer.outputs import nav_pages as generated_nav
+
+        found = generated_nav()
     return found
+
+
+def _nav_yaml() -> str:
+    """The hooks' navigation as mkdocs.yml's nav: (English titles)."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from explainer.outputs import NAV
+
+    def walk(entries: tuple, depth: int) -> list[str]:
+        out = []
+        for title, target in entries:
+            pad = "  " * depth
+            if isinstance(target, str):
+                out.append(f"{pad}- {json.dumps(title)}: {target}")
+            else:
+                out += [f"{pad}- {json.dumps(title)}:", *walk(target, depth + 1)]
+        return out
+
+    return "nav:\n" + "\n".join(walk(NAV, 1)) + "\n"
 
 
 def baseline_config(mkdocs_yml: str, generated_md: list[str]) -> str:
@@ -620,6 +646,8 @@ def baseline_config(mkdocs_yml: str, generated_md: list[str]) -> str:
             patterns += [f"/{p}" for p in hidden_here]
     block = "\n# Added by bench/run.py: what the hooks do with InclusionLevel.NOT_IN_NAV.\nnot_in_nav: |\n"
     block += "".join(f"  {p}\n" for p in patterns)
+    if not re.search(r"^nav\s*:", text, re.MULTILINE):
+        block += "# ... and the navigation the hooks set.\n" + _nav_yaml()
     return text.rstrip("\n") + "\n" + block
 
 

@@ -233,3 +233,45 @@ def test_a_long_glossary_has_no_table_of_contents(mini_project: Path, tmp_path: 
     build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(tmp_path / "b"), strict=True))
     assert count_toc_links(tmp_path / "b") == 0
     assert 'id="kpa"' in (tmp_path / "b" / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def _grow_events(data: Path, target: int) -> int:
+    """Copy the real events (new ids, same references and dates) until there are ``target``."""
+    files = sorted((data / "events").glob("*.yaml"))
+    records = [rec for f in files for rec in re.split(r"\n(?=- id: )", f.read_text(encoding="utf-8"))[1:]]
+    n, copies = len(records), []
+    k = 0
+    while n + len(copies) < target:
+        rec = records[k % len(records)]
+        copies.append(re.sub(r"^- id: (\S+)", lambda m: f"- id: {m.group(1)[:70]}-c{k}", rec, count=1))
+        k += 1
+    (data / "events" / "grown.yaml").write_text("# Copies, for the growth test.\n" + "\n".join(copies) + "\n", encoding="utf-8")
+    return n + len(copies)
+
+
+@pytest.mark.slow
+def test_the_real_docs_build_strictly_when_the_timeline_splits(tmp_path: Path) -> None:
+    """Past 500 events the timeline splits into a page per year: every hand-written link to an
+    event must follow its event there (they are [[event:...]] shortcuts), or the strict build
+    fails on an anchor that moved."""
+    from conftest import make_project
+
+    project = make_project(tmp_path, languages=("en",))
+    assert _grow_events(project / "data", 1000) == 1000
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    ids = json.loads((tmp_path / "site" / "timeline" / "ids.json").read_text(encoding="utf-8"))
+    period = ids["2024-06-19-putin-arrives-pyongyang"]  # "2024/" or, in a crowded year, "2024-06/"
+    assert period.startswith("2024") and (tmp_path / "site" / "timeline" / period / "index.html").is_file()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'href="timeline/{period}#2024-06-19-putin-arrives-pyongyang"' in home
+
+
+def test_hand_written_pages_link_records_only_through_shortcuts() -> None:
+    """A Markdown link into a page that shows many records, or to a record's own page, would
+    break when records move (the timeline splits, a record is renamed): docs/ uses [[event:]],
+    [[actor:]], [[source:]], [[term:]], ... instead."""
+    pattern = re.compile(r"\]\((?:\.\./)*(timeline|glossary|numbers|claims)\.md#|\]\((?:\.\./)*(actors|sources|places)/(?!index\.md)[^)]+\.md")
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        found = [m.group(0) for m in pattern.finditer(page.read_text(encoding="utf-8"))]
+        assert found == [], f"{page.relative_to(ROOT)}: {found[:3]}"
