@@ -186,12 +186,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         signature = serve_cache.fingerprint(
             config.theme["language"],
             repr(config.nav),
-            "\n".join(sorted(generated)),
+            "\n".join(sorted(_state.pages)),  # the pages (not every download: a new record adds some)
             "\n".join(str(p) for p in _state.problems),
             serve_cache.tree_signature(root / "overrides", Path(config.docs_dir) / "assets"),
             str(Path(config.config_file_path).stat().st_mtime_ns),
         )
         pages = {uri: serve_cache.fingerprint(p.markdown, p.jsonld or "") for uri, p in _state.pages.items()}
+        # A hand-written page is what its shortcuts expand to: the same unless its text or
+        # what it cites changed.
+        for f in files.documentation_pages():
+            if f.generated_by is None and f.abs_src_path:
+                text = Path(f.abs_src_path).read_text(encoding="utf-8-sig")
+                pages[f.src_uri] = serve_cache.fingerprint(text, expand_shortcuts(text, _state.ctx))
         serve_cache.CACHE.start(signature, pages)
     return files
 
@@ -247,6 +253,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     """After the English site, build every other language's into ``site/<lang>/``, in this
     process, from the same data (``mkdocs serve`` builds one language: see README)."""
+    if _state.command == "serve":
+        log.info(f"{serve_cache.CACHE.reused} pages unchanged since the last build were kept")
     codes = tuple(config.extra.get("languages") or ())
     if not codes or _state.command != "build" or config.extra.get("explainer_nested"):
         return

@@ -5,9 +5,10 @@ MkDocs rebuilds every page on every change. An edit to one YAML record changes a
 of the site's pages; the others (most source and actor pages) come out byte for byte as
 before. Under ``mkdocs serve`` only, this module wraps MkDocs' two per-page steps
 (``_populate_page``: Markdown to HTML; ``_build_page``: the theme's template) so that a
-generated page whose Markdown and structured data are the same as in the previous build,
-and whose output file is still there, keeps that output: its title, table of contents,
-anchors (for link validation) and search entries are taken from the previous build.
+generated page whose Markdown and structured data are the same as in the previous build
+keeps that build's output (MkDocs empties the site folder before every build, so the HTML
+is kept in memory and written again): its title, table of contents, anchors (for link
+validation) and search entries are taken from the previous build.
 
 Everything that could change a page beside its own Markdown (the navigation, the theme's
 files and our assets, the problems shown on every page, the set of pages) is part of a
@@ -32,6 +33,7 @@ class _Saved:
     title: str | None
     toc: Any
     anchors: set[str] | None
+    html: bytes
     search: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -51,9 +53,7 @@ class ServeCache:
     def reusable(self, page: Any) -> _Saved | None:
         uri = page.file.src_uri
         saved = self.saved.get(uri)
-        if saved is None or saved.fingerprint != self.fingerprints.get(uri):
-            return None
-        return saved if Path(page.file.abs_dest_path).is_file() else None
+        return saved if saved is not None and saved.fingerprint == self.fingerprints.get(uri) else None
 
 
 CACHE = ServeCache()
@@ -104,6 +104,9 @@ def _build_page(
     entries = _search_entries(config)
     saved = CACHE.reusable(page)
     if saved is not None:
+        dest = Path(page.file.abs_dest_path)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(saved.html)
         if entries is not None:
             entries.extend(saved.search)
         CACHE.reused += 1
@@ -111,13 +114,15 @@ def _build_page(
     before = len(entries) if entries is not None else 0
     _original_build(page, config, doc_files, nav, env, dirty, excluded)
     uri = page.file.src_uri
-    if uri in CACHE.fingerprints:
+    dest = Path(page.file.abs_dest_path)
+    if uri in CACHE.fingerprints and dest.is_file():
         CACHE.saved[uri] = _Saved(
             CACHE.fingerprints[uri],
             dict(page.meta),
             page._title_from_render,
             page.toc,
             set(page.present_anchor_ids or ()),
+            dest.read_bytes(),
             list(entries[before:]) if entries is not None else [],
         )
 
