@@ -37,7 +37,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from explainer import languages, outputs, translations
+from explainer import catalogues, languages, outputs, translations
 from explainer.dates import PartialDate
 from explainer.htmlfix import tidy
 from explainer.i18n import catalogue
@@ -68,7 +68,7 @@ class _State:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     build_date: str = ""  # YYYY-MM-DD
-    catalogues: translations.Catalogues | None = None  # this build's language, if not English
+    catalogues: catalogues.Catalogues | None = None  # this build's language, if not English
 
 
 _state = _State()
@@ -137,7 +137,7 @@ def on_config(config: MkDocsConfig) -> None:
     in_english: dict[tuple[str, str], str] = {}
     _state.catalogues = None
     if lang != languages.DEFAULT:
-        _state.catalogues = translations.read_catalogues(root, lang)
+        _state.catalogues = catalogues.read_catalogues(root, lang)
         applied = translations.apply(dataset, _state.catalogues)
         dataset, in_english = applied.dataset, applied.english
         config.site_name = tr._(config.site_name)
@@ -146,7 +146,7 @@ def on_config(config: MkDocsConfig) -> None:
     elif len(codes) > 1 and not problems:
         # The English build checks every language's translations (a lost number or citation).
         units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]
-        lost = [p for code in codes[1:] for p in translations.check(translations.read_catalogues(root, code), units)]
+        lost = [p for code in codes[1:] for p in translations.check(catalogues.read_catalogues(root, code), units)]
         if lost:
             raise PluginError(format_problems(sorted(lost)))
     # The language switcher (partials/alternate.html) and the sitemap's alternates.

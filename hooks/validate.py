@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from explainer import translations
+from explainer import catalogues, translations
 from explainer.archives import unarchived_confirmed
 from explainer.kinds import KINDS
 from explainer.load import load_dataset
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             problems += check_shortcuts(page.read_text(encoding="utf-8"), dataset, rel)
     units = [*translations.record_units(dataset), *translations.page_units(docs)]
     for lang in translations.LANGUAGES:
-        problems += translations.check(translations.read_catalogues(root, lang), units)
+        problems += translations.check(catalogues.read_catalogues(root, lang), units)
     problems = sorted(set(problems))
     if problems:
         print(format_problems(problems), file=sys.stderr)
@@ -89,13 +89,13 @@ def update_translations(root: Path, dataset: Dataset) -> int:
     units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]
     domains = sorted({u.domain for u in units})
     for lang in translations.LANGUAGES:
-        old = translations.read_catalogues(root, lang)
+        old = catalogues.read_catalogues(root, lang)
         for domain in domains:
-            path = translations.po_path(root, lang, domain)
-            translations.write_catalogue(path, lang, [u for u in units if u.domain == domain], old)
+            path = catalogues.po_path(root, lang, domain)
+            catalogues.write_catalogue(path, lang, [u for u in units if u.domain == domain], old)
             print(f"wrote {path.relative_to(root)}")
         ui = root / "hooks" / "explainer" / "locales" / lang / "LC_MESSAGES" / "explainer.po"
-        translations.write_interface(ui, lang, translations.interface_messages(root / "hooks" / "explainer"))
+        catalogues.write_interface(ui, lang, catalogues.interface_messages(root / "hooks" / "explainer"))
         print(f"wrote {ui.relative_to(root)}")
     return 0
 
@@ -104,7 +104,7 @@ def print_coverage(root: Path, dataset: Dataset) -> None:
     """Per language and kind: translated, outdated and missing texts, as a table."""
     print(f"{'language':<9}{'kind':<10}{'translated':>11}{'outdated':>10}{'missing':>9}{'share':>8}")
     for lang in translations.LANGUAGES:
-        cats = translations.read_catalogues(root, lang)
+        cats = catalogues.read_catalogues(root, lang)
         for domain, c in sorted(translations.coverage(dataset, cats, root / "docs").items()):
             total = sum(c.values()) or 1
             share = f"{100 * c['translated'] / total:.0f}%"

@@ -243,7 +243,7 @@ def _grow_events(data: Path, target: int) -> int:
     k = 0
     while n + len(copies) < target:
         rec = records[k % len(records)]
-        copies.append(re.sub(r"^- id: (\S+)", lambda m: f"- id: {m.group(1)[:70]}-c{k}", rec, count=1))
+        copies.append(re.sub(r"^- id: (\S+)", lambda m, k=k: f"- id: {m.group(1)[:70]}-c{k}", rec, count=1))
         k += 1
     (data / "events" / "grown.yaml").write_text("# Copies, for the growth test.\n" + "\n".join(copies) + "\n", encoding="utf-8")
     return n + len(copies)

@@ -9,7 +9,6 @@ import pytest
 from badcases import AS_OF, MINI
 from conftest import ROOT
 
-from explainer.fields import declared
 from explainer.i18n import catalogue
 from explainer.kinds import KINDS
 from explainer.load import load_dataset
@@ -17,6 +16,7 @@ from explainer.outputs import NAV, all_pages, nav_pages
 from explainer.render.context import Ctx
 from explainer.schema import kind_schema
 from explainer.shortcuts import check_shortcuts, expand_shortcuts
+from explainer.structure import declared
 from explainer.urls import link_target, page_of, permalink, public_path
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .fields import Struct
+from .structure import Struct
 
 if TYPE_CHECKING:
     from .dates import PartialDate

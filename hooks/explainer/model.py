@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from .dates import PartialDate
-from .fields import Date, ListOf, Ref, Struct, Text, spec
+from .fields import Date, Ref, Text
+from .structure import ListOf, Struct, spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ class Dataset:
     def referrers(self) -> dict[tuple[str, str], list[Any]]:
         """(kind, id) -> the records whose ``Ref`` fields name it (``events`` naming an actor),
         in kind then record order."""
-        from .fields import declared
+        from .structure import declared
 
         out: dict[tuple[str, str], list[Any]] = defaultdict(list)
         for record in self.all_records():

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import PartialDate
-from ..fields import Enum, Id, Names, Text, spec
+from ..fields import Enum, Id, Text
 from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
+from ..structure import Names, spec
 
 # Each kind of actor, with the heading its group has on the actors' page.
 ACTOR_KINDS = {

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import PartialDate
-from ..fields import Bool, Date, Enum, Id, Int, Ref, Text, spec
+from ..fields import Bool, Date, Enum, Id, Int, Ref, Text
 from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
 from ..problems import Mark, Problem
+from ..structure import spec
 
 MEASURES = {
     "troops-deployed": N_("Troops deployed"),

@@ -8,11 +8,12 @@ from typing import Any
 
 from ..archives import LINK_STATUSES, is_dead, source_problems
 from ..dates import PartialDate
-from ..fields import Bool, Date, Enum, Id, Int, Struct, Text, Url, spec
+from ..fields import Bool, Date, Enum, Id, Int, Text, Url
 from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Record, corrections_field, reviewed_field
 from ..problems import Mark, Problem
+from ..structure import Struct, spec
 
 SOURCE_TYPES = {
     "official-statement": N_("Official statement"),

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import PartialDate
-from ..fields import Id, ListOf, Text, spec
+from ..fields import Id, Text
 from ..i18n import N_, Nn_
 from ..kind import Kind
 from ..model import Citation, Record, corrections_field, reviewed_field, sources_field
 from ..problems import Mark, Problem
+from ..structure import ListOf, spec
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -181,7 +181,7 @@ def locator(
         text = (
             f'<text x="{_num(tx)}" y="{_num(y + font * 0.35)}" font-size="{_num(font)}"'
             f' text-anchor="{"start" if right else "end"}" fill="{INK}" stroke-width="{_num(unit * 3)}"'
-            f' paint-order="stroke" stroke-linejoin="round">{_esc(label)}</text>'
+            f' stroke-linejoin="round">{_esc(label)}</text>'
             if labels
             else ""
         )
