@@ -143,6 +143,8 @@ def on_config(config: MkDocsConfig) -> None:
         config.site_name = tr._(config.site_name)
         if config.site_description:
             config.site_description = tr._(config.site_description)
+        if config.copyright:
+            config.copyright = tr._(config.copyright)
     elif len(codes) > 1 and not problems:
         # The English build checks every language's translations (a lost number or citation).
         units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]

@@ -125,3 +125,18 @@ def test_the_languages_built_are_the_languages_translated() -> None:
     config = pyyaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     assert tuple(config["extra"]["languages"]) == ALL
     assert ALL[1:] == LANGUAGES
+
+
+def test_the_sites_words_in_mkdocs_yml_are_messages_of_the_catalogue() -> None:
+    import yaml as pyyaml
+
+    from explainer.outputs import COPYRIGHT, SITE_DESCRIPTION, SITE_NAME
+
+    class Loader(pyyaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = pyyaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert (config["site_name"], config["site_description"], config["copyright"]) == (
+        SITE_NAME, SITE_DESCRIPTION, COPYRIGHT
+    )

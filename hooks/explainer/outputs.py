@@ -90,6 +90,14 @@ FILES: tuple[Output, ...] = (
     Output("timeline/ids.json", _timeline_ids),
 )
 
+# mkdocs.yml's words for readers, as messages for the catalogues (a test holds them equal).
+SITE_NAME = N_("North Korean troops in Russia")
+SITE_DESCRIPTION = N_(
+    "A sourced explainer of North Korea's deployment of troops to Russia to fight Ukraine: the timeline, "
+    "the actors, the numbers and every source behind them."
+)
+COPYRIGHT = N_("Text and data under CC BY 4.0; every claim names its source.")
+
 # The site's pages that no record kind owns.
 SITE_PAGES: tuple[Callable[[Ctx], Iterator[Page]], ...] = (corrections.pages, downloads.pages)
 
