@@ -1029,6 +1029,43 @@ class SizeResult:
     build_profile: dict | None = None
 
 
+def grow_real(n_events: int) -> Generated:
+    """The real data and the real docs, with the real events copied (new ids, the same dates,
+    actors and sources) until there are ``n_events``: what the site becomes as it grows."""
+    import re as _re
+
+    g = Generated()
+    for path in sorted((ROOT / "data").rglob("*.yaml")):
+        g.files[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        g.files[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    records = [
+        rec
+        for rel, text in g.files.items()
+        if rel.startswith("data/events/")
+        for rec in _re.split(r"\n(?=- id: )", text)[1:]
+    ]
+    copies = []
+    for k in range(max(0, n_events - len(records))):
+        rec = records[k % len(records)]
+        copies.append(_re.sub(r"^- id: (\S+)", lambda m, k=k: f"- id: {m.group(1)[:70]}-c{k}", rec, count=1))
+    if copies:
+        g.files["data/events/grown.yaml"] = "# Copies of the real events.\n" + "\n".join(copies) + "\n"
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from explainer.load import load_dataset
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_files(Path(tmp), {k: v for k, v in g.files.items() if k.startswith("data/")})
+        dataset, problems = load_dataset(Path(tmp) / "data")
+    if problems:
+        raise BenchError(f"the grown real data has {len(problems)} problems, first: {problems[0]}")
+    g.counts = dataset.counts()
+    return g
+
+
+REAL_DOCS = False  # --real-docs: grow the real data and build the real docs (grow_real)
+
+
 def run_size(n: int, work: Path, profile: bool, repeat: int) -> SizeResult:
     log(f"== {n:,} events ==")
     project = work / f"events-{n}" / "project"
@@ -1037,7 +1074,7 @@ def run_size(n: int, work: Path, profile: bool, repeat: int) -> SizeResult:
     logs.mkdir(parents=True, exist_ok=True)
     copy_repo_parts(project, data=False, docs=False)
     t0 = time.perf_counter()
-    gen = generate(n)
+    gen = grow_real(n) if REAL_DOCS else generate(n)
     data_files = {k: v for k, v in gen.files.items() if k.startswith("data/")}
     data_bytes = write_files(project, gen.files) - sum(len(v.encode()) for k, v in gen.files.items() if not k.startswith("data/"))
     log(f"generated {', '.join(f'{v:,} {k}' for k, v in gen.counts.items())} in {len(data_files)} files "
@@ -1380,12 +1417,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temp projects and built sites (their folder is printed)")
     ap.add_argument("--repeat", type=int, default=1, help="build each site N times, alternating, and keep the fastest (default 1)")
     ap.add_argument("--profile", action="store_true", help="also cProfile our phases and a separate hooks build; writes bench/out/profile-<size>.txt and profile-build-<size>.txt")
+    ap.add_argument("--real-docs", action="store_true",
+                    help="build the real data/ and docs/, the events copied up to each size, instead of synthetic ones")
     ap.add_argument("--serve-check", action="store_true",
                     help="time `mkdocs serve` rebuilds on the real data/ (alone, unless --sizes is given too)")
     ap.add_argument("--serve-edits", type=int, default=3, help="edits to time in --serve-check (default 3)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds to wait for each step of --serve-check (default 300)")
     args = ap.parse_args(argv)
     sizes = args.sizes if args.sizes is not None else ([] if args.serve_check else [1000, 10000])
+    global REAL_DOCS
+    REAL_DOCS = args.real_docs
 
     try:
         import mkdocs  # noqa: F401
@@ -1407,7 +1448,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve_check:
             sections.append("## `mkdocs serve` rebuild\n\n" + serve_check(work, max(1, args.serve_edits), args.timeout))
         report = "# Benchmark results\n\n" + environment_note(args.repeat, load_before) + "\n\n" + "\n".join(sections)
-        name = "results.md" if sizes else "serve.md"
+        name = ("results-real.md" if REAL_DOCS else "results.md") if sizes else "serve.md"
         (OUT / name).write_text(report, encoding="utf-8")
         print(report)
         log(f"written to {OUT / name}")
