@@ -1,17 +1,18 @@
-"""The explainer's core: YAML in ``data/`` -> validated, typed records -> pages and exports.
+"""The explainer's core: YAML in ``data/`` -> validated, typed records -> pages and files.
 
-The flow is one way and each step is a module of its own:
+The flow is one way, and each step is a module of its own:
 
-``yamlread``  bytes -> a tree of located nodes (line and column on every value), with
-              ``textscan`` (bad characters), ``yamlwalk`` (the parser's events),
-              ``yamlhints`` (syntax errors explained at the mistake) and ``oversize``;
-``schema``    the single description of every kind of record (also emitted as JSON Schema);
-``validate``  located nodes -> typed records from ``model``, or located ``Problem``s;
-``checks``    cross-record checks (duplicate ids, dangling references, dates);
-``load``      the only module that reads files: ``data/`` -> one ``Dataset``;
-``render``    ``Dataset`` -> Markdown pages, pure functions;
-``shortcuts`` ``[[cite:...]]`` and ``[[term:...]]`` in hand-written pages;
-``export``    ``Dataset`` -> dataset.json, events.csv, the schema.
+``yamlread``      bytes -> a tree of located nodes (line and column on every value), refusing
+                  YAML's traps; ``yamlwalk``/``yamlhints`` say what went wrong, where, in our words
+``fields``, ``structure``   field types: each converts, describes (JSON Schema) and exports itself
+``kinds/``        one module per record kind: its class (fields declared once), its ``Kind``
+``validate``, ``load``      nodes -> records and located problems; ``data/`` -> one ``Dataset``
+``translations``, ``catalogues``   the records and pages in other languages (gettext PO)
+``outputs``       every page and file a build publishes, and the navigation
+``render/``       ``Dataset`` -> Markdown, one module per page kind, through ``Ctx`` (the
+                  language's catalogue ``i18n``, links from ``urls``)
+``shortcuts``, ``termlinks``   ``[[cite:…]]``/``[[event:…]]`` and glossary links in prose
+``export``, ``cite``, ``feeds``, ``publish``   downloads, citations, Atom and TimelineJS
 
 Nothing here imports MkDocs: ``hooks/explainer_hooks.py`` is the only place that does.
 """
