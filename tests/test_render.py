@@ -71,7 +71,7 @@ def test_rendering_is_deterministic(dataset) -> None:
 
 def test_dataset_json_has_every_kind_with_ids_and_iso_dates(dataset) -> None:
     doc = json.loads(all_exports(dataset)["data/dataset.json"])
-    assert doc["schema_version"] == "1.0"
+    assert doc["schema_version"] == "2.0"
     assert {k: len(v) for k, v in doc.items() if k != "schema_version"} == dataset.counts()
     assert all("id" in r for kind in dataset.counts() for r in doc[kind])
     dates = {e["id"]: e["date"] for e in doc["events"]}

@@ -19,4 +19,6 @@ Nothing here imports MkDocs: ``hooks/explainer_hooks.py`` is the only place that
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1.0"
+# 2.0: events name places (ids of place records) instead of a free-text place; places, disclosures
+# and link status are new.
+SCHEMA_VERSION = "2.0"
