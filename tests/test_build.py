@@ -265,6 +265,9 @@ def test_the_real_docs_build_strictly_when_the_timeline_splits(tmp_path: Path) -
     assert period.startswith("2024") and (tmp_path / "site" / "timeline" / period / "index.html").is_file()
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert f'href="timeline/{period}#2024-06-19-putin-arrives-pyongyang"' in home
+    # The map of a long story lists its places, not every event: it stays small.
+    map_page = (tmp_path / "site" / "map" / "index.html").read_text(encoding="utf-8")
+    assert "Showing all {total} places." in map_page and len(map_page) < 300_000
 
 
 def test_hand_written_pages_link_records_only_through_shortcuts() -> None:

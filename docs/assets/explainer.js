@@ -10,13 +10,16 @@
   "use strict";
   var FIELDS = ["actor", "category", "status", "year"];
 
+  // An item's attributes hold one value (an event) or several, space-separated (a place on
+  // the map of a long story, which matches while one of its events could).
+  function has(list, value) {
+    return !value || (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0;
+  }
+
   function matches(event, state) {
     var d = event.dataset;
-    if (state.actor && (" " + d.actors + " ").indexOf(" " + state.actor + " ") < 0) return false;
-    if (state.category && d.category !== state.category) return false;
-    if (state.status && d.status !== state.status) return false;
-    if (state.year && d.year !== state.year) return false;
-    return true;
+    return has(d.actors, state.actor) && has(d.category, state.category) &&
+      has(d.status, state.status) && has(d.year, state.year);
   }
 
   function readState(form) {

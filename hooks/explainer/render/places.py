@@ -10,6 +10,7 @@ from ..kinds.places import PLACE_KINDS
 from ..model import Dataset
 from ..text import front_matter, inert, link, page_head
 from ..urls import public_path
+from . import periods
 from .actors import names_table, native_names
 from .blocks import count, record_link, record_meta, status_badge
 from .context import Ctx, Page
@@ -114,9 +115,10 @@ def map_page(ctx: Ctx) -> Page:
         "",
         link(tr._("All places, by kind"), ctx.url("places/index.md")),
         "",
-        filter_form(events, ctx),
-        "",
     ]
+    if len(events) > periods.SPLIT_AT:  # a long story: one line a place, not one an event
+        return Page("map.md", "\n".join(out + _places_to_filter(events, ctx)))
+    out += [filter_form(events, ctx), ""]
     for e in events:
         names = ", ".join(record_link(ctx.dataset.get("places", p), ctx) for p in e.places)
         data = event_data(e) + f' data-places="{html.escape(" ".join(e.places))}"'
@@ -127,6 +129,35 @@ def map_page(ctx: Ctx) -> Page:
         )
     out.append("")
     return Page("map.md", "\n".join(out))
+
+
+def _places_to_filter(events: tuple[Any, ...], ctx: Ctx) -> list[str]:
+    """Past a timeline's split the map lists its places, each carrying what its events are
+    (years, categories, statuses, actors), so that the same filters keep a place while one of
+    its events could match: the page stays small however long the story grows."""
+    tr = ctx.tr
+    at: dict[str, list[Any]] = {}
+    for e in events:
+        for p in e.places:
+            at.setdefault(p, []).append(e)
+    counted = (tr._("Showing all {total} places."), tr._("Showing {shown} of {total} places."))
+    out = [filter_form(events, ctx, counted), ""]
+    for p in ctx.dataset.places:
+        mine = at.get(p.id, [])
+        if not mine:
+            continue
+
+        def values(key: Any, mine: list[Any] = mine) -> str:
+            return html.escape(" ".join(sorted({str(v) for e in mine for v in key(e)})))
+
+        data = (
+            f'data-year="{values(lambda e: [e.date.year])}" data-category="{values(lambda e: [e.category])}" '
+            f'data-status="{values(lambda e: [e.status])}" data-actors="{values(lambda e: e.actors)}" '
+            f'data-places="{html.escape(p.id)}"'
+        )
+        n = inert(count("events", len(mine), ctx))
+        out.append(f'<p class="ex-event ex-event--brief" {data} markdown>{record_link(p, ctx)} ({n})</p>')
+    return [*out, ""]
 
 
 def pages(ctx: Ctx) -> Iterator[Page]:

@@ -132,10 +132,11 @@ def _span(events: tuple[Event, ...], ctx: Ctx) -> tuple[str, str]:
     return (ctx.tr.date(events[0].date), ctx.tr.date(events[-1].date)) if events else ("", "")
 
 
-def filter_form(events: tuple[Event, ...], ctx: Ctx) -> str:
+def filter_form(events: tuple[Event, ...], ctx: Ctx, counted: tuple[str, str] | None = None) -> str:
     """The timeline's filters. Without JavaScript the theme's ``no-js`` class hides them and
     every event is simply listed; with it they take their place from the first paint (no
-    layout shift). Every label is escaped here (raw HTML)."""
+    layout shift). Every label is escaped here (raw HTML). ``counted``: the live count's two
+    messages ({total}; {shown} of {total}), when the filtered items are not events."""
     tr = ctx.tr
 
     def select(name: str, text: str, options: list[tuple[str, str]]) -> str:
@@ -158,10 +159,8 @@ def filter_form(events: tuple[Event, ...], ctx: Ctx) -> str:
         select("year", tr._("Year"), [(str(y), str(y)) for y in years]),
     ]
     # The script writes the live count from these two messages ({shown} of {total}).
-    count_msgs = (
-        f' data-ex-count-all="{html.escape(tr._("Showing all {total} events."))}"'
-        f' data-ex-count-some="{html.escape(tr._("Showing {shown} of {total} events."))}"'
-    )
+    every, some = counted or (tr._("Showing all {total} events."), tr._("Showing {shown} of {total} events."))
+    count_msgs = f' data-ex-count-all="{html.escape(every)}" data-ex-count-some="{html.escape(some)}"'
     return (
         '<form class="ex-filters" data-ex-filters role="search" '
         f'aria-label="{html.escape(tr._("Filter the timeline"))}"'
