@@ -70,9 +70,12 @@ def meta_text(text: str) -> str:
 MAX_TOC_ENTRIES = 100
 
 
-def front_matter(title: str, description: str, *, search: bool = True, toc: bool = True) -> str:
-    """YAML front matter; ``search=False`` keeps the page out of the search index,
-    ``toc=False`` leaves out the table of contents."""
+def front_matter(
+    title: str, description: str, *, search: bool = True, toc: bool = True, boost: int | None = None
+) -> str:
+    """YAML front matter; ``search=False`` keeps the page out of the search index, ``boost``
+    ranks its sections that many times higher in search, ``toc=False`` leaves out the table
+    of contents."""
     title, description = meta_text(title), meta_text(description)
 
     def q(s: str) -> str:
@@ -81,6 +84,8 @@ def front_matter(title: str, description: str, *, search: bool = True, toc: bool
     if len(description) > 200:
         description = description[:200].rsplit(" ", 1)[0] + "\u2026"
     exclude = "" if search else "search:\n  exclude: true\n"
+    if search and boost:
+        exclude = f"search:\n  boost: {boost}\n"
     hide = "" if toc else "hide:\n  - toc\n"
     return f"---\ntitle: {q(title)}\ndescription: {q(description)}\n{exclude}{hide}---\n\n"
 

@@ -301,6 +301,10 @@ def actors_index_page(dataset: Dataset) -> str:
     return "\n".join(out)
 
 
+# A reader who searches a name or a term wants its own entry before the events that mention it.
+SEARCH_BOOST = 2
+
+
 def native_names(a: Actor) -> str:
     if not a.names:
         return ""
@@ -311,9 +315,9 @@ def native_names(a: Actor) -> str:
 def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
     notes = Footnotes(dataset)
     out = [
-        # Per-record pages stay out of the search index (which every first visit downloads):
-        # the actors' and sources' index pages, which are searched, name every one of them.
-        front_matter(a.name, a.description, search=False),
+        # In the search index (which every first visit downloads) with its name, names in
+        # other scripts and description only: the lists below are left out for weight.
+        front_matter(a.name, a.description, boost=SEARCH_BOOST),
         f"# {inert(a.name)}",
         "",
     ]
@@ -323,7 +327,7 @@ def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
         out.append("")
     out += [f"*{label(a.kind_of)}*", "", paragraphs(a.description) + notes.refs(a.sources), "", record_meta(a, repo)]
     events = dataset.events_by_actor.get(a.id, [])
-    out += ["## Events { #events }", ""]
+    out += ["## Events { #events data-search-exclude }", ""]
     if events:
         out += [f"- {link(f'{event_date(e)}: {e.title}', timeline.event_url(dataset, e.id))} {status_badge(e.status)}" for e in events]
     else:
@@ -331,7 +335,7 @@ def actor_page(a: Actor, dataset: Dataset, repo: str | None = None) -> str:
     out.append("")
     figures = dataset.figures_by_claimant.get(a.id, [])
     if figures:
-        out += ["## Figures claimed { #figures }", ""]
+        out += ["## Figures claimed { #figures data-search-exclude }", ""]
         out += [f"- {link(record_title(f, dataset), f'/numbers.md#{f.id}')}" for f in figures]
         out.append("")
     out.append(notes.definitions())
@@ -345,6 +349,7 @@ def glossary_page(dataset: Dataset, repo: str | None = None) -> str:
             "Glossary",
             "The terms, abbreviations and names used in the explainer, defined with their sources.",
             toc=len(dataset.terms) <= MAX_TOC_ENTRIES,
+            boost=SEARCH_BOOST,
         ),
         "# Glossary",
         "",
