@@ -193,6 +193,64 @@
     }
   });
 
+  // The colour scheme toggle (overrides/partials/palette.html), as Material's behaves: the
+  // saved choice (stored where Material's md-palette.js restores it from before the page is
+  // drawn), else the scheme whose media query the system matches; a click switches.
+  var COLOR = ["media", "scheme", "primary", "accent"];
+
+  function setupPalette() {
+    var form = document.querySelector("form[data-ex-palette]");
+    if (!form || typeof window.__md_get !== "function") return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name='__palette']"));
+    if (!inputs.length) return;
+
+    var active = 0;
+
+    function use(index, switching) {
+      active = index;
+      var color = {};
+      COLOR.forEach(function (key) { color[key] = inputs[index].getAttribute("data-md-color-" + key); });
+      if (switching) document.body.setAttribute("data-md-color-switching", "");
+      COLOR.forEach(function (key) {
+        // Only a real change touches <body>: every element's style depends on these.
+        if (document.body.getAttribute("data-md-color-" + key) !== color[key]) {
+          document.body.setAttribute("data-md-color-" + key, color[key]);
+        }
+      });
+      inputs.forEach(function (input, i) {
+        var label = input.nextElementSibling;
+        if (label && label.tagName === "LABEL") label.hidden = i !== index;
+      });
+      var meta = document.querySelector("meta[name='color-scheme']");
+      if (!meta) {
+        meta = document.createElement("meta");
+        meta.name = "color-scheme";
+        document.head.appendChild(meta);
+      }
+      meta.content = color.scheme === "slate" ? "dark" : "light";
+      window.__md_set("__palette", { index: index, color: color });
+      if (switching) setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
+    }
+
+    var saved = window.__md_get("__palette");
+    var index = saved && typeof saved.index === "number" ? saved.index : inputs.findIndex(function (input) {
+      return matchMedia(input.getAttribute("data-md-color-media")).matches;
+    });
+    use(Math.max(0, Math.min(index, inputs.length - 1)), false);
+    form.addEventListener("change", function (e) {
+      var i = inputs.indexOf(e.target);
+      if (i >= 0) use(i, true);
+    });
+    form.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") return;
+      var next = inputs[(active + 1) % inputs.length];
+      next.click();
+      next.focus();
+    });
+  }
+
+  setupPalette();
+
   function init() {
     hide();
     followOldPermalink();
