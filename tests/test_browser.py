@@ -264,6 +264,21 @@ def test_a_glossary_term_shows_its_definition_on_focus(watched: Watched, dataset
     assert link.get_attribute("title") is None
 
 
+def test_the_colour_toggle_switches_and_is_remembered(browser, base_url: str) -> None:
+    """Our toggle (explainer.js) in place of Material's: the system's scheme first, then the reader's."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url + "/numbers/", wait_until="load")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "slate"
+    page.locator("form[data-ex-palette] label:visible").click()
+    assert page.evaluate(scheme) == "default"
+    page.goto(base_url + "/glossary/", wait_until="load")
+    assert page.evaluate(scheme) == "default"
+    assert page.locator("form[data-ex-palette] label:visible").get_attribute("title") == "Switch to dark mode"
+    context.close()
+
+
 def test_every_page_kind_loads_without_errors_or_foreign_requests(watched: Watched, page_kinds: dict[str, str]) -> None:
     for kind, path in page_kinds.items():
         watched.goto(path)
