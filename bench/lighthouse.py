@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -142,6 +143,10 @@ def detail(report: dict) -> str:
     return "\n".join(lines)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="bench/lighthouse.py", description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, help="a built site (default: build the repository strictly)")
@@ -150,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lighthouse", type=Path, default=LIGHTHOUSE)
     ap.add_argument("--detail", action="store_true", help="print where the main thread goes")
     args = ap.parse_args(argv)
+    # A TERM (timeout, a tired user) unwinds like Ctrl-C, so the gzip server is stopped too.
+    signal.signal(signal.SIGTERM, _interrupt)
     if not args.lighthouse.exists():
         raise SystemExit(f"{args.lighthouse} is missing: npm i -E --prefix /tmp/audit lighthouse@12.2.3")
     OUT.mkdir(parents=True, exist_ok=True)
