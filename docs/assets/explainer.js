@@ -1,6 +1,7 @@
 /*
- * The explainer's only script, as progressive enhancement: timeline filters, and previews of
- * a citation's source and a glossary term's definition on hover and keyboard focus.
+ * The explainer's only script, as progressive enhancement: timeline filters; previews of a
+ * citation's source and a glossary term's definition on hover and keyboard focus; the colour
+ * scheme toggle; and search that also hears text typed without a keyup (input methods).
  *
  * Without JavaScript the filter form stays hidden and every event is listed. With it, the
  * form appears; its state lives in the URL (?actor=&category=&status=&year=) so that a
