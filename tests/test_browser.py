@@ -387,9 +387,15 @@ def _search(w: Watched, query: str) -> list[str]:
     w.page.wait_for_function(
         "() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
     )
-    hrefs = w.page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.href)"
-    )
+    # Each keystroke searches again: read the results once they have stopped changing.
+    links = w.page.locator(".md-search-result__list a.md-search-result__link")
+    hrefs, previous = None, links.evaluate_all("links => links.map(a => a.href)")
+    for _ in range(20):
+        w.page.wait_for_timeout(400)
+        hrefs = links.evaluate_all("links => links.map(a => a.href)")
+        if hrefs == previous:
+            break
+        previous = hrefs
     # Material adds the query (?h=...) to highlight it on the page: not part of the address.
     return [re.sub(r"\?h=[^#]*", "", h.removeprefix(w.base + "/")) for h in hrefs]
 
