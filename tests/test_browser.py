@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -174,17 +175,54 @@ def test_without_javascript_every_event_is_listed(browser, base_url: str, datase
     context.close()
 
 
-def test_a_citation_shows_its_source_on_focus(watched: Watched, dataset_doc: dict) -> None:
+def _source_of_first_event(doc: dict) -> dict:
+    source_id = doc["events"][0]["sources"][0]["source"]
+    return next(s for s in doc["sources"] if s["id"] == source_id)
+
+
+def test_a_citation_shows_its_source_on_focus_and_escape_hides_it(watched: Watched, dataset_doc: dict) -> None:
     w = watched
     w.goto("/timeline/")
     first = dataset_doc["events"][0]
     ref = w.page.locator(f"[id='{first['id']}'] ~ p .footnote-ref").first
     ref.focus()
-    tip = w.page.locator(".md-tooltip2--active")
+    tip = w.page.locator("#ex-tip[role=tooltip]")
     tip.wait_for(state="visible")
-    source_id = first["sources"][0]["source"]
-    source = next(s for s in dataset_doc["sources"] if s["id"] == source_id)
-    assert source["publisher"] in tip.inner_text()
+    assert _source_of_first_event(dataset_doc)["publisher"] in tip.inner_text()
+    assert ref.get_attribute("aria-describedby") == "ex-tip"
+    w.page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    assert ref.get_attribute("aria-describedby") is None
+    assert w.errors == []
+
+
+def test_a_citation_shows_its_source_on_hover_and_the_preview_can_be_hovered(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    w.goto("/timeline/")
+    first = dataset_doc["events"][0]
+    ref = w.page.locator(f"[id='{first['id']}'] ~ p .footnote-ref").first
+    ref.hover()
+    tip = w.page.locator("#ex-tip")
+    tip.wait_for(state="visible")
+    assert _source_of_first_event(dataset_doc)["publisher"] in tip.inner_text()
+    # The pointer can move onto the preview (to follow its link) without losing it...
+    tip.hover()
+    w.page.wait_for_timeout(400)
+    assert tip.is_visible()
+    # ...and it goes once the pointer leaves both.
+    w.page.mouse.move(5, 5)
+    tip.wait_for(state="hidden")
+
+
+def test_previews_work_after_instant_navigation(watched: Watched, dataset_doc: dict) -> None:
+    w = watched
+    w.goto("/numbers/")
+    w.page.click(".md-tabs__link:has-text('Timeline')")
+    w.page.wait_for_url("**/timeline/")
+    first = dataset_doc["events"][0]
+    w.page.locator(f"[id='{first['id']}'] ~ p .footnote-ref").first.focus()
+    w.page.locator("#ex-tip").wait_for(state="visible")
+    assert _source_of_first_event(dataset_doc)["publisher"] in w.page.locator("#ex-tip").inner_text()
 
 
 def test_a_glossary_term_shows_its_definition_on_focus(watched: Watched, dataset_doc: dict) -> None:
@@ -195,9 +233,26 @@ def test_a_glossary_term_shows_its_definition_on_focus(watched: Watched, dataset
     term_id = link.get_attribute("href").split("#")[1]
     term = next(t for t in dataset_doc["terms"] if t["id"] == term_id)
     link.focus()
-    tip = w.page.locator(".md-tooltip2--active")
+    tip = w.page.locator("#ex-tip")
     tip.wait_for(state="visible")
     assert tip.inner_text().strip()[:40] == " ".join(term["definition"].split())[:40]
+    # The browser's own tooltip would repeat it: the title has moved out of its way.
+    assert link.get_attribute("title") is None
+
+
+def test_the_colour_toggle_switches_and_is_remembered(browser, base_url: str) -> None:
+    """Our toggle (explainer.js) in place of Material's: the system's scheme first, then the reader's."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url + "/numbers/", wait_until="load")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "slate"
+    page.locator("form[data-ex-palette] label:visible").click()
+    assert page.evaluate(scheme) == "default"
+    page.goto(base_url + "/glossary/", wait_until="load")
+    assert page.evaluate(scheme) == "default"
+    assert page.locator("form[data-ex-palette] label:visible").get_attribute("title") == "Switch to dark mode"
+    context.close()
 
 
 def test_every_page_kind_loads_without_errors_or_foreign_requests(watched: Watched, page_kinds: dict[str, str]) -> None:
@@ -290,3 +345,84 @@ def test_each_record_has_a_permalink(watched: Watched, dataset_doc: dict) -> Non
     term = dataset_doc["terms"][0]
     w.goto(f"/glossary/#{term['id']}")
     assert w.page.locator(f"[id='{term['id']}'] a.headerlink").get_attribute("href").endswith(f"/glossary/#{term['id']}")
+
+
+# Search: queries typed into the real search box of the built site, as a reader types them.
+
+
+def _search(w: Watched, query: str) -> list[str]:
+    """The result links for a query, best first, as paths under the site root."""
+    w.goto("/downloads/")
+    box = w.page.locator("input.md-search__input")
+    box.click()
+    # Material builds the index in a worker; it says so until it is ready.
+    w.page.wait_for_function(
+        "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    box.press_sequentially(query)
+    w.page.wait_for_function(
+        "() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    # Each keystroke searches again: read the results once they have stopped changing.
+    links = w.page.locator(".md-search-result__list a.md-search-result__link")
+    hrefs, previous = None, links.evaluate_all("links => links.map(a => a.href)")
+    for _ in range(20):
+        w.page.wait_for_timeout(400)
+        hrefs = links.evaluate_all("links => links.map(a => a.href)")
+        if hrefs == previous:
+            break
+        previous = hrefs
+    # Material adds the query (?h=...) to highlight it on the page: not part of the address.
+    return [re.sub(r"\?h=[^#]*", "", h.removeprefix(w.base + "/")) for h in hrefs]
+
+
+def _actor_with_name(doc: dict, name: str) -> str:
+    return next(a["id"] for a in doc["actors"] if name in a.get("names", {}).values())
+
+
+@pytest.mark.parametrize("name", ["김정은", "조선인민군"])
+def test_searching_a_name_in_hangul_lists_the_actors_page_first(watched: Watched, dataset_doc: dict, name: str) -> None:
+    results = _search(watched, name)
+    assert results and results[0] == f"actors/{_actor_with_name(dataset_doc, name)}/", results
+
+
+@pytest.mark.parametrize("name", ["Kim Jong Un", "Korean People's Army", "Ким Чен Ын", "Vladimir Putin"])
+def test_searching_an_actors_name_lists_the_actors_page(watched: Watched, dataset_doc: dict, name: str) -> None:
+    actor = next(a for a in dataset_doc["actors"] if name == a["name"] or name in a.get("names", {}).values())
+    results = _search(watched, name)
+    assert f"actors/{actor['id']}/" in results[:2], results
+
+
+@pytest.mark.parametrize("query", ["쿠르스크", "Курськ", "Курск", "Kurshchyna", "Kursk Oblast"])
+def test_searching_kursk_in_any_script_finds_its_glossary_term(watched: Watched, query: str) -> None:
+    results = _search(watched, query)
+    assert "glossary/#kursk-oblast" in results[:3], results
+
+
+def test_searching_a_glossary_alias_finds_its_term(watched: Watched, dataset_doc: dict) -> None:
+    for term in dataset_doc["terms"][:6]:
+        for alias in term["aliases"][:1]:
+            results = _search(watched, alias)
+            # (Results are grouped by page, each group led by the page itself.)
+            assert f"glossary/#{term['id']}" in results[:3], (alias, results)
+
+
+def test_searching_an_event_title_finds_the_event(watched: Watched, dataset_doc: dict) -> None:
+    events = dataset_doc["events"]
+    for event in (events[0], events[len(events) // 2], events[-1]):
+        results = _search(watched, event["title"])
+        assert f"timeline/#{event['id']}" in results[:2], (event["title"], results[:5])
+
+
+@pytest.mark.parametrize("publisher", ["KBS World", "TASS", "Ukrainska Pravda"])
+def test_searching_a_publisher_finds_its_sources(watched: Watched, publisher: str) -> None:
+    slug = publisher.lower().replace(" ", "-")
+    results = _search(watched, publisher)
+    assert f"sources/#{slug}" in results[:3], results
+
+
+def test_a_query_with_no_match_says_so(watched: Watched) -> None:
+    watched.goto("/")
+    results = _search(watched, "qqqzzzx")
+    assert results == []
+    assert "No matching" in watched.page.locator(".md-search-result__meta").inner_text()

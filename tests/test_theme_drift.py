@@ -24,6 +24,14 @@ ADAPTED = {
     "partials/search.html": ("overrides/partials/search.html", "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30"),
     "partials/source.html": ("overrides/partials/source.html", "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752"),
     "base.html": ("overrides/main.html", "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb"),
+    "partials/palette.html": (
+        "overrides/partials/palette.html",
+        "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
+    ),
+    "partials/alternate.html": (
+        "overrides/partials/alternate.html",
+        "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
+    ),
 }
 # Material's inline scripts and the files we moved them into.
 MOVED = {
@@ -51,8 +59,10 @@ def _last_script(template: str) -> str:
 @pytest.mark.parametrize("original", sorted(MOVED))
 def test_the_scripts_we_moved_out_of_the_page_are_materials_own(original: str) -> None:
     theirs = _last_script((TEMPLATES / original).read_text(encoding="utf-8"))
-    # Our copy: Material's code after our comment; the scope comes from a data attribute.
-    ours = re.sub(r"^/\*.*?\*/\s*", "", (ROOT / MOVED[original]).read_text(encoding="utf-8"), flags=re.S).strip()
+    # Our copy: Material's code after our comment (the scope comes from a data attribute), then
+    # what we add, after a comment that starts "/* Ours:".
+    ours = (ROOT / MOVED[original]).read_text(encoding="utf-8").split("/* Ours:")[0]
+    ours = re.sub(r"^/\*.*?\*/\s*", "", ours, flags=re.S).strip()
     theirs = theirs.replace('"{{ config.extra.scope | d(base_url) }}"', "document.currentScript.dataset.mdScope")
     assert ours == theirs.strip(), f"{MOVED[original]} no longer matches Material's {original}: copy the new script"
 

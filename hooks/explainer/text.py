@@ -77,19 +77,30 @@ def meta_text(text: str) -> str:
 MAX_TOC_ENTRIES = 100
 
 
-def front_matter(title: str, description: str, *, search: bool = True, toc: bool = True) -> str:
-    """YAML front matter; ``search=False`` keeps the page out of the search index,
-    ``toc=False`` leaves out the table of contents."""
+# A reader who searches a name or a term wants its own entry before the events that mention it.
+SEARCH_BOOST = 2
+
+
+def front_matter(
+    title: str, description: str, *, search: bool = True, toc: bool = True, boost: int | None = None
+) -> str:
+    """YAML front matter; ``search=False`` keeps the page out of the search index, ``boost``
+    ranks its sections that many times higher in search, ``toc=False`` leaves out the table
+    of contents."""
     title, description = meta_text(title), meta_text(description)
     if len(description) > 200:
         description = description[:200].rsplit(" ", 1)[0] + "\u2026"
     exclude = "" if search else "search:\n  exclude: true\n"
+    if search and boost:
+        exclude = f"search:\n  boost: {boost}\n"
     hide = "" if toc else "hide:\n  - toc\n"
     return f'---\ntitle: "{title}"\ndescription: "{description}"\n{exclude}{hide}---\n\n'
 
 
-def page_head(title: str, description: str, intro: str = "", *, search: bool = True, toc: bool = True) -> list[str]:
+def page_head(
+    title: str, description: str, intro: str = "", *, search: bool = True, toc: bool = True, boost: int | None = None
+) -> list[str]:
     """The first lines of a generated page: front matter, its heading, and an intro paragraph
     (all plain text, made inert here)."""
-    out = [front_matter(title, description, search=search, toc=toc), f"# {inert(title)}", ""]
+    out = [front_matter(title, description, search=search, toc=toc, boost=boost), f"# {inert(title)}", ""]
     return [*out, inert(intro), ""] if intro else out

@@ -1,3 +1,6 @@
 /* Material for MkDocs 9.8.1, partials/javascripts/base.html, moved out of the page for the CSP.
    The scope (the site's base URL) comes from the script element's data attribute. */
 __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}
+/* Ours: mark the page as scripted before it is drawn, so that the timeline filters take their
+   place at once instead of pushing the events down when Material's bundle removes "no-js". */
+document.documentElement.classList.add("ex-js");

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.actors import ACTOR_KIND_ONE, ACTOR_KINDS
-from ..text import front_matter, inert, page_head, paragraphs
+from ..text import SEARCH_BOOST, front_matter, inert, page_head, paragraphs
 from .blocks import count, english_wrap, record_link, record_meta
 from .context import Ctx, Page
 from .notes import Footnotes
@@ -60,9 +60,9 @@ def actor_page(a: Any, ctx: Ctx) -> Page:
     tr, dataset = ctx.tr, ctx.dataset
     notes = Footnotes(ctx)
     out = [
-        # Per-record pages stay out of the search index (which every first visit downloads):
-        # the actors' and sources' index pages, which are searched, name every one of them.
-        front_matter(a.name, a.description, search=False),
+        # In the search index (which every first visit downloads) with its name, names in
+        # other scripts and description only: the lists below are left out for weight.
+        front_matter(a.name, a.description, boost=SEARCH_BOOST),
         f"# {inert(a.name)}",
         "",
         *names_table(a, ctx),
@@ -70,10 +70,11 @@ def actor_page(a: Any, ctx: Ctx) -> Page:
         "",
         *english_wrap(a, ctx, [paragraphs(a.description) + notes.refs(a.sources), "", record_meta(a, ctx)]),
     ]
-    out += events_section(dataset.referring(a, "events"), ctx, tr._("No event in the timeline names this actor yet."))
+    none = tr._("No event in the timeline names this actor yet.")
+    out += events_section(dataset.referring(a, "events"), ctx, none, search=False)
     figures = dataset.referring(a, "figures")
     if figures:
-        out += [f"## {inert(tr._('Figures claimed'))} {{ #figures }}", ""]
+        out += [f"## {inert(tr._('Figures claimed'))} {{ #figures data-search-exclude }}", ""]
         out += [f"- {record_link(f, ctx)}" for f in figures]
         out.append("")
     out.append(notes.definitions())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..text import MAX_TOC_ENTRIES, inert, page_head, paragraphs
+from ..text import MAX_TOC_ENTRIES, SEARCH_BOOST, inert, page_head, paragraphs
 from .blocks import count, english_wrap, record_meta
 from .context import Ctx, Page
 from .jsonld import dump, page_url
@@ -49,6 +49,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
         tr._("The terms, abbreviations and names used in the explainer, defined with their sources."),
         tr._("{terms}, in alphabetical order.", terms=count("terms", len(terms), ctx)),
         toc=len(terms) <= MAX_TOC_ENTRIES,
+        boost=SEARCH_BOOST,
     )
     for t in terms:
         out += [f"## {inert(t.term)} {{ #{t.id} }}", ""]

@@ -79,11 +79,11 @@ def event_block(e: Event, ctx: Ctx, notes: Footnotes, heading: str = "####") -> 
     return "\n".join(lines)
 
 
-def events_section(events: list[Event], ctx: Ctx, none: str) -> list[str]:
+def events_section(events: list[Event], ctx: Ctx, none: str, *, search: bool = True) -> list[str]:
     """An 'Events' section of a record's page: each event's date, title and status, linked;
-    ``none`` (a message) where there is none."""
+    ``none`` (a message) where there is none; ``search=False`` keeps it out of the index."""
     tr = ctx.tr
-    out = [f"## {inert(tr._('Events'))} {{ #events }}", ""]
+    out = [f"## {inert(tr._('Events'))} {{ #events{'' if search else ' data-search-exclude'} }}", ""]
     if not events:
         return [*out, inert(none), ""]
     items = [f"- {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}" for e in events]
