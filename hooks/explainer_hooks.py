@@ -145,6 +145,10 @@ def on_config(config: MkDocsConfig) -> None:
             config.site_description = tr._(config.site_description)
         if config.copyright:
             config.copyright = tr._(config.copyright)
+        for scheme in config.theme.get("palette") or ():
+            toggle = scheme.get("toggle") or {}
+            if toggle.get("name"):
+                toggle["name"] = tr._(toggle["name"])
     elif len(codes) > 1 and not problems:
         # The English build checks every language's translations (a lost number or citation).
         units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]

@@ -130,7 +130,7 @@ def test_the_languages_built_are_the_languages_translated() -> None:
 def test_the_sites_words_in_mkdocs_yml_are_messages_of_the_catalogue() -> None:
     import yaml as pyyaml
 
-    from explainer.outputs import COPYRIGHT, SITE_DESCRIPTION, SITE_NAME
+    from explainer.outputs import COPYRIGHT, PALETTE_TOGGLES, SITE_DESCRIPTION, SITE_NAME
 
     class Loader(pyyaml.SafeLoader):
         pass
@@ -140,3 +140,4 @@ def test_the_sites_words_in_mkdocs_yml_are_messages_of_the_catalogue() -> None:
     assert (config["site_name"], config["site_description"], config["copyright"]) == (
         SITE_NAME, SITE_DESCRIPTION, COPYRIGHT
     )
+    assert tuple(s["toggle"]["name"] for s in config["theme"]["palette"]) == PALETTE_TOGGLES

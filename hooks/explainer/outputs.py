@@ -97,6 +97,7 @@ SITE_DESCRIPTION = N_(
     "the actors, the numbers and every source behind them."
 )
 COPYRIGHT = N_("Text and data under CC BY 4.0; every claim names its source.")
+PALETTE_TOGGLES = (N_("Switch to dark mode"), N_("Switch to light mode"))
 
 # The site's pages that no record kind owns.
 SITE_PAGES: tuple[Callable[[Ctx], Iterator[Page]], ...] = (corrections.pages, downloads.pages)
