@@ -396,7 +396,8 @@ def test_searching_an_actors_name_lists_the_actors_page(watched: Watched, datase
 @pytest.mark.parametrize("query", ["쿠르스크", "Курськ", "Курск", "Kurshchyna", "Kursk Oblast"])
 def test_searching_kursk_in_any_script_finds_its_glossary_term(watched: Watched, query: str) -> None:
     results = _search(watched, query)
-    assert "glossary/#kursk-oblast" in results[:3], results
+    # Among the first page groups (a timeline month that names the place in that script may lead).
+    assert "glossary/#kursk-oblast" in results[:5], results
 
 
 def test_searching_a_glossary_alias_finds_its_term(watched: Watched, dataset_doc: dict) -> None:
