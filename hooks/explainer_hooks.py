@@ -53,6 +53,7 @@ from explainer.text import inert
 from explainer.urls import link_target
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -149,8 +150,9 @@ def on_config(config: MkDocsConfig) -> None:
             toggle = scheme.get("toggle") or {}
             if toggle.get("name"):
                 toggle["name"] = tr._(toggle["name"])
-    elif len(codes) > 1 and not problems:
-        # The English build checks every language's translations (a lost number or citation).
+    elif len(codes) > 1 and not problems and _state.command != "serve":
+        # The English build checks every language's translations (a lost number or citation);
+        # `mkdocs serve` leaves that to the build and the validator, for a short edit loop.
         units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]
         lost = [p for code in codes[1:] for p in translations.check(catalogues.read_catalogues(root, code), units)]
         if lost:
@@ -205,7 +207,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 text = Path(f.abs_src_path).read_text(encoding="utf-8-sig")
                 pages[f.src_uri] = serve_cache.fingerprint(text, expand_shortcuts(text, _state.ctx))
         serve_cache.CACHE.start(signature, pages)
+        serve_cache.keep_unchanged(files)
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # Under `mkdocs serve` every rebuild makes a new template environment: keep the compiled
+    # templates across rebuilds (Jinja still checks each template's source is unchanged).
+    if _state.command == "serve":
+        env.bytecode_cache = serve_cache.TEMPLATES
+    return env
 
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:

@@ -12,8 +12,13 @@ validation) and search entries are taken from the previous build.
 
 Everything that could change a page beside its own Markdown (the navigation, the theme's
 files and our assets, the problems shown on every page, the set of pages) is part of a
-signature; when it changes, every page is built again. Hand-written pages are always
-built. ``mkdocs build`` never uses any of this.
+signature; when it changes, every page is built again. A hand-written page is kept while
+its text and what its shortcuts expand to are unchanged.
+
+Between rebuilds the site folder is kept rather than emptied, and files are copied only when
+they changed (a generated download whose content is the same is not written again): a page
+or download removed from the data stays in the preview until ``mkdocs serve`` is restarted.
+``mkdocs build`` never uses any of this.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 import mkdocs.commands.build as mkdocs_build
+from mkdocs.structure.files import Files
 
 
 @dataclass
@@ -57,6 +65,24 @@ class ServeCache:
 
 
 CACHE = ServeCache()
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory across rebuilds (keyed by name and source checksum)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = _TemplateCache()
 
 
 def fingerprint(*parts: str) -> str:
@@ -105,8 +131,9 @@ def _build_page(
     saved = CACHE.reusable(page)
     if saved is not None:
         dest = Path(page.file.abs_dest_path)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(saved.html)
+        if not dest.is_file():  # the first build in a new site folder
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(saved.html)
         if entries is not None:
             entries.extend(saved.search)
         CACHE.reused += 1
@@ -127,7 +154,31 @@ def _build_page(
         )
 
 
+_original_copy = Files.copy_static_files
+# site path -> the content of each generated file (a download) as last written
+_written: dict[str, str] = {}
+
+
+def keep_unchanged(files: Files) -> None:
+    """Generated downloads whose content is what was last written are not written again."""
+    for f in files:
+        content = f._content if isinstance(f._content, str) else None
+        if content is None or f.is_documentation_page():
+            continue
+        if _written.get(f.src_uri) == content and Path(f.abs_dest_path).is_file():
+            f.is_modified = lambda: False  # type: ignore[method-assign]
+        _written[f.src_uri] = content
+
+
+def _copy_static_files(self: Files, dirty: bool = False, *, inclusion: Any = None) -> None:
+    # The site folder is kept between rebuilds: copy only what changed.
+    kwargs = {} if inclusion is None else {"inclusion": inclusion}
+    _original_copy(self, dirty=True, **kwargs)
+
+
 def install() -> None:
-    """Wrap MkDocs' per-page steps (``mkdocs serve`` only)."""
+    """Wrap MkDocs' per-page steps and its copying (``mkdocs serve`` only)."""
     mkdocs_build._populate_page = _populate_page
     mkdocs_build._build_page = _build_page
+    mkdocs_build.utils.clean_directory = lambda directory: None  # keep the last build's files
+    Files.copy_static_files = _copy_static_files  # type: ignore[method-assign]
