@@ -23,6 +23,26 @@ from explainer import yamlread
 EDITS = [" ", '"', "'", "[", "]", "{", ":", ": ", "- ", "\t", "#", "&a ", "*a", "\u202e", "  "]
 
 
+def slip(lines: list[str], rnd: random.Random, edits: list[str] = EDITS) -> tuple[list[str], int]:
+    """One of a contributor's slips in a copy of ``lines`` (a character added or deleted, a line
+    indented one space more or less), and the index of the line it changed."""
+    edited = list(lines)
+    k = rnd.randrange(len(edited))
+    line, op = edited[k], rnd.random()
+    if op < 0.4:
+        pos = rnd.randint(0, len(line))
+        line = line[:pos] + rnd.choice(edits) + line[pos:]
+    elif op < 0.7 and line:
+        pos = rnd.randrange(len(line))
+        line = line[:pos] + line[pos + 1 :]
+    elif op < 0.85:
+        line = " " + line
+    else:
+        line = line[1:]
+    edited[k] = line
+    return edited, k
+
+
 def messages(data: bytes, loader: type) -> list[str]:
     yamlread._Loader = loader  # type: ignore[attr-defined]
     try:
@@ -37,20 +57,8 @@ def main(path: str, count: int, seed: int = 5) -> None:
     rnd = random.Random(seed)
     refused, differ, examples = 0, 0, []
     for _ in range(count):
-        edited = list(lines)
-        k = rnd.randrange(len(edited))
-        line, op = edited[k], rnd.random()
-        if op < 0.4:
-            pos = rnd.randint(0, len(line))
-            line = line[:pos] + rnd.choice(EDITS) + line[pos:]
-        elif op < 0.7 and line:
-            pos = rnd.randrange(len(line))
-            line = line[:pos] + line[pos + 1 :]
-        elif op < 0.85:
-            line = " " + line
-        else:
-            line = line[1:]
-        edited[k] = line
+        edited, k = slip(lines, rnd)
+        line = edited[k]
         data = "\n".join(edited).encode()
         fast, pure = messages(data, yaml.CSafeLoader), messages(data, yaml.SafeLoader)
         refused += bool(fast or pure)

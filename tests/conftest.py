@@ -100,3 +100,19 @@ def browser():
             pytest.fail(f"Chromium did not start (CHROMIUM_PATH={path!r}): {exc}")
         yield b
         b.close()
+
+
+# The link keeper's tests (tests/linkfakes.py): a fake web on loopback and a fake clock.
+@pytest.fixture
+def web():
+    from linkfakes import serve
+
+    with serve() as w:
+        yield w
+
+
+@pytest.fixture
+def clock():
+    from linkfakes import FakeTime
+
+    return FakeTime()

@@ -4,12 +4,14 @@ field path, and a message that says how to fix it. Never a traceback, never sile
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 from badcases import BAD, fixture_files, parse_expected, run_case
+from conftest import ROOT
 
 from explainer import yamlread
 
@@ -136,8 +138,10 @@ def test_small_edits_of_a_valid_file_read_the_same_with_either_parser(monkeypatc
 
     from badcases import MINI
 
+    sys.path.insert(0, str(ROOT / "bench"))
+    from parity import slip  # the benchmark's slips, the same generator
+
     lines = (MINI / "data" / "events" / "2025.yaml").read_text(encoding="utf-8").split("\n")
-    edits = [" ", '"', "'", "[", "]", "{", ":", ": ", "- ", "\t", "#", "&a ", "*a", "\u202e", "  "]
     rnd = random.Random(5)
 
     def problems(data: bytes, loader: type) -> list[str]:
@@ -150,20 +154,8 @@ def test_small_edits_of_a_valid_file_read_the_same_with_either_parser(monkeypatc
 
     refused = 0
     for _ in range(300):
-        edited = list(lines)
-        k = rnd.randrange(len(edited))
-        line, op = edited[k], rnd.random()
-        if op < 0.4:
-            pos = rnd.randint(0, len(line))
-            line = line[:pos] + rnd.choice(edits) + line[pos:]
-        elif op < 0.7 and line:
-            pos = rnd.randrange(len(line))
-            line = line[:pos] + line[pos + 1 :]
-        elif op < 0.85:
-            line = " " + line
-        else:
-            line = line[1:]
-        edited[k] = line
+        edited, k = slip(lines, rnd)
+        line = edited[k]
         data = "\n".join(edited).encode()
         fast = problems(data, yaml.CSafeLoader)
         assert fast == problems(data, yaml.SafeLoader), (k + 1, line)

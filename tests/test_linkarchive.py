@@ -4,7 +4,7 @@ including their rate limits and their errors; and the rule that makes a link dea
 from __future__ import annotations
 
 import pytest
-from linkfakes import FakeTime, as_json, first_then, fixed, resolver, serve
+from linkfakes import as_json, first_then, fixed, resolver
 
 import tools.linkkeeper  # noqa: F401
 from explainer.dates import parse_date
@@ -15,17 +15,6 @@ from tools.linkkeeper.wayback import ServiceDown, ServiceError, Wayback
 
 SETTINGS = Settings(timeout=0.5, retries=1, backoff=1.0, max_retry_after=60.0, host_interval=1.0)
 TS = "20241018093000"
-
-
-@pytest.fixture
-def web():
-    with serve() as w:
-        yield w
-
-
-@pytest.fixture
-def clock() -> FakeTime:
-    return FakeTime()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import itertools
 import socket
 
 import pytest
-from linkfakes import HANG, FakeTime, first_then, fixed, redirect, resolver, serve
+from linkfakes import HANG, FakeTime, first_then, fixed, redirect, resolver
 
 import tools.linkkeeper  # noqa: F401  (puts hooks/ on the path, as the command does)
 from tools.linkkeeper.__main__ import user_agent
@@ -28,17 +28,6 @@ def gaps(client: Client) -> list[float]:
     """Seconds between consecutive requests."""
     times = [t for t, _, _ in client.sent]
     return [round(b - a, 3) for a, b in itertools.pairwise(times)]
-
-
-@pytest.fixture
-def web():
-    with serve() as w:
-        yield w
-
-
-@pytest.fixture
-def clock() -> FakeTime:
-    return FakeTime()
 
 
 @pytest.fixture
