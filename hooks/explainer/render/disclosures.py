@@ -26,8 +26,8 @@ def page(ctx: Ctx) -> Page:
         ),
         tr._(
             "The timeline orders events by when they happened. Much of this story was secret first and public later: "
-            "here the same {events} are ordered by the day each became public. {later} became public after they "
-            "happened; for those, the table names who made them public.",
+            "here the same {events} are ordered by the day each became public. For {later} the data records a later "
+            "disclosure and who made it; for the others it records none, and they are listed by the day they happened.",
             events=count("events", len(events), ctx),
             later=tr.n_("{n} event", "{n} events", len(later)),
         ),
@@ -38,7 +38,9 @@ def page(ctx: Ctx) -> Page:
         happened = (
             tr.date(e.date) if e.end is None else tr._("{start} to {end}", start=tr.date(e.date), end=tr.date(e.end))
         )
-        by = actor_links(e.disclosed.by, ctx) if e.disclosed is not None else inert(tr._("public when it happened"))
+        by = (
+            actor_links(e.disclosed.by, ctx) if e.disclosed is not None else inert(tr._("no later disclosure recorded"))
+        )
         out.append(f"| {inert(tr.date(known(e)))} | {link(e.title, ctx.url(e))} | {inert(happened)} | {by} |")
     out.append("")
     return Page("disclosures.md", "\n".join(out))
