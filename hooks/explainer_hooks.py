@@ -69,7 +69,11 @@ class _State:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     build_date: str = ""  # YYYY-MM-DD
-    catalogues: catalogues.Catalogues | None = None  # this build's language, if not English
+    translated: catalogues.Catalogues | None = None  # this build's language, if not English
+    # What the outermost build read (data, problems; each language's catalogues), for the
+    # other languages' builds it runs inside it.
+    read: tuple[Dataset, list[Problem]] | None = None
+    catalogues_read: dict[str, catalogues.Catalogues] = field(default_factory=dict)
 
 
 _state = _State()
@@ -100,6 +104,14 @@ def _build_time(root: Path) -> dt.datetime:
     return dt.datetime.now(dt.UTC)  # pragma: no cover - outside a checkout
 
 
+def _read_catalogues(root: Path, lang: str) -> catalogues.Catalogues:
+    """A language's catalogues, read once per build (the English build checks them all, then
+    builds each language with them)."""
+    if lang not in _state.catalogues_read:
+        _state.catalogues_read[lang] = catalogues.read_catalogues(root, lang)
+    return _state.catalogues_read[lang]
+
+
 def _nav(entries: tuple[outputs.NavEntry, ...], tr: Any) -> list[dict[str, Any]]:
     return [{tr._(title): target if isinstance(target, str) else _nav(target, tr)} for title, target in entries]
 
@@ -108,7 +120,13 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     built = _build_time(root)
     _state.build_date = built.date().isoformat()
-    dataset, problems = load_dataset(root / "data")
+    nested = bool(config.extra.get("explainer_nested"))
+    if nested and _state.read is not None:
+        # Another language's build, inside the English one: the same data, read once.
+        dataset, problems = _state.read
+    else:
+        dataset, problems = load_dataset(root / "data")
+        _state.read, _state.catalogues_read = (dataset, problems), {}
     _state.problems = problems
     if problems:
         if _state.command != "serve":
@@ -136,10 +154,10 @@ def on_config(config: MkDocsConfig) -> None:
     # Every language's site is its own build; they share the English site's address.
     site_url = config.extra.get("explainer_site_url", config.site_url or "")
     in_english: dict[tuple[str, str], str] = {}
-    _state.catalogues = None
+    _state.translated = None
     if lang != languages.DEFAULT:
-        _state.catalogues = catalogues.read_catalogues(root, lang)
-        applied = translations.apply(dataset, _state.catalogues)
+        _state.translated = _read_catalogues(root, lang)
+        applied = translations.apply(dataset, _state.translated)
         dataset, in_english = applied.dataset, applied.english
         config.site_name = tr._(config.site_name)
         if config.site_description:
@@ -154,7 +172,7 @@ def on_config(config: MkDocsConfig) -> None:
         # The English build checks every language's translations (a lost number or citation);
         # `mkdocs serve` leaves that to the build and the validator, for a short edit loop.
         units = [*translations.record_units(dataset), *translations.page_units(root / "docs")]
-        lost = [p for code in codes[1:] for p in translations.check(catalogues.read_catalogues(root, code), units)]
+        lost = [p for code in codes[1:] for p in translations.check(_read_catalogues(root, code), units)]
         if lost:
             raise PluginError(format_problems(sorted(lost)))
     # The language switcher (partials/alternate.html) and the sitemap's alternates.
@@ -235,8 +253,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         src = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         for p in check_shortcuts(page.file.content_string, ctx.dataset, src):
             log.warning(str(p))
-        if _state.catalogues is not None:
-            markdown, _ = translations.translate_page(markdown, page.file.src_uri, _state.catalogues)
+        if _state.translated is not None:
+            markdown, _ = translations.translate_page(markdown, page.file.src_uri, _state.translated)
         markdown = expand_markers(expand_shortcuts(markdown, ctx), ctx)
     elif generated.jsonld is not None:
         page.meta["jsonld"] = generated.jsonld

@@ -62,7 +62,7 @@ def test_urls_are_language_aware(dataset) -> None:
 def test_the_navigation_names_only_pages_that_exist(dataset, tmp_path) -> None:
     generated = set(all_pages(dataset))
     hand_written = {p.relative_to(MINI / "docs").as_posix() for p in (MINI / "docs").rglob("*.md")}
-    assert nav_pages() <= generated | hand_written | {"methodology.md"}
+    assert nav_pages() <= generated | hand_written
     assert NAV[0][1] == "index.md"
 
 

@@ -94,6 +94,7 @@ class Context:
     title_of: Callable[[Any], str]  # a record's title for readers (not used for sources)
     commit: str | None  # the commit the site was built from, if known
     built: PartialDate | _dt.date  # the build date: access date of our own records
+    date_text: Callable[[PartialDate], str] = PartialDate.human  # a date for readers (the catalogue's)
 
     @property
     def built_date(self) -> PartialDate:
@@ -188,7 +189,7 @@ def plain(record: Citable, ctx: Context) -> str:
     who = f"{', '.join(it.authors)}. " if it.authors else ""
     title = it.title if it.title.startswith("[") else f"\u201c{it.title}\u201d"
     stop = "" if it.title.endswith((".", "?", "!")) else "."
-    where = f"{it.container}, {it.issued.human()}. {it.url} (accessed {it.accessed.human()})"
+    where = f"{it.container}, {ctx.date_text(it.issued)}. {it.url} (accessed {ctx.date_text(it.accessed)})"
     return _one_line(f"{who}{title}{stop} {where}. {it.note}.")
 
 

@@ -97,9 +97,6 @@ class Dataset:
             return records[kind]
         raise AttributeError(kind)
 
-    def __getstate__(self) -> dict[str, Any]:  # pragma: no cover - for copy/pickle
-        return {"records": self.records}
-
     @cached_property
     def by_id(self) -> dict[str, dict[str, Any]]:
         return {kind: {r.id: r for r in records} for kind, records in self.records.items()}

@@ -12,7 +12,6 @@ builds on these, and nothing here knows a record kind.
 
 from __future__ import annotations
 
-import html
 import re
 
 # Characters that are syntax anywhere in a line. Parentheses are not among them: with
@@ -38,11 +37,6 @@ def inert(text: str) -> str:
 def paragraphs(text: str) -> str:
     """Multi-paragraph plain text -> inert Markdown paragraphs."""
     return "\n\n".join(inert(p) for p in text.split("\n\n"))
-
-
-def attr(text: str) -> str:
-    """Plain text as an HTML attribute value or element text written by our own HTML."""
-    return html.escape(text, quote=True)
 
 
 def attr_text(text: str) -> str:

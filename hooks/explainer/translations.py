@@ -165,9 +165,9 @@ _LOOSE = re.compile(r"\d(?:[,.\u00a0\u202f\u2009 ]?\d)*")
 _SHORTCUT = re.compile(r"\[\[(\w+):([^\]|]*)")
 
 
-def _numbers(text: str, pattern: re.Pattern[str] = _STRICT) -> Counter[str]:
+def _numbers(text: str) -> Counter[str]:
     # Grouping and decimal marks differ between languages: compare the digits.
-    return Counter(re.sub(r"\D", "", m.group()) for m in pattern.finditer(text))
+    return Counter(re.sub(r"\D", "", m.group()) for m in _STRICT.finditer(text))
 
 
 def lost_facts(english: str, translation: str) -> list[str]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .languages import DEFAULT as DEFAULT_LANG
+from .languages import prefix as _prefix
 from .model import Dataset
-
-DEFAULT_LANG = "en"
 
 
 def kind_of(record: Any) -> Any:
@@ -26,10 +26,6 @@ def kind_of(record: Any) -> Any:
 def page_of(record: Any, dataset: Dataset) -> str:
     """The Markdown source path (and anchor) of the page showing ``record``."""
     return kind_of(record).page(record, dataset)
-
-
-def _prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
 def source_path(target: Any, dataset: Dataset, lang: str = DEFAULT_LANG) -> str:
