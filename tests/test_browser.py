@@ -264,6 +264,41 @@ def test_every_page_kind_loads_without_errors_or_foreign_requests(watched: Watch
     assert foreign == []
 
 
+# Records, before any page script runs, each change to a stylesheet link's href and whether the
+# body had been parsed by then.
+_WATCH_STYLESHEETS = """
+window.__exSheetChanges = [];
+new MutationObserver(function (records) {
+  records.forEach(function (r) {
+    if (r.target.matches && r.target.matches("link[rel~='stylesheet']")) {
+      window.__exSheetChanges.push({ href: r.target.getAttribute("href"), body: !!document.body });
+    }
+  });
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["href"] });
+"""
+
+
+def test_instant_navigation_does_not_make_the_stylesheets_apply_again(browser, base_url: str) -> None:
+    # Material's instant navigation re-assigns every relative href once the page is drawn; a
+    # stylesheet's makes the browser restyle the whole page (0.1-0.2 s on a phone on the
+    # timeline). md-base.js makes them absolute in the head, so Material leaves them alone.
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(_WATCH_STYLESHEETS)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "/timeline/", wait_until="load")
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.wait_for_timeout(200)
+    changes = page.evaluate("window.__exSheetChanges")
+    sheets = page.eval_on_selector_all("link[rel~='stylesheet']", "els => els.map(e => e.getAttribute('href'))")
+    context.close()
+    assert sheets and all(s.startswith(base_url) for s in sheets), sheets
+    assert changes and not [c for c in changes if c["body"]], changes
+    css = [u for u in requests if u.endswith(".css")]
+    assert len(css) == len(set(css)) == len(sheets), css
+
+
 def _axe_source() -> str:
     npm = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
     if npm.exists():

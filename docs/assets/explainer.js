@@ -39,7 +39,8 @@
     var shown = 0;
     events.forEach(function (event) {
       var ok = matches(event, state);
-      event.hidden = !ok;
+      // Only a change is written: on a page's first load nothing is hidden and nothing moves.
+      if (event.hidden !== !ok) event.hidden = !ok;
       if (ok) shown += 1;
     });
     // Hide a year's or a month's heading when none of its events is shown.
@@ -51,7 +52,7 @@
         if (el.tagName === "H2" || (level === "H3" && el.tagName === "H3")) break;
         if (el.classList.contains("ex-event") && !el.hidden) { any = true; break; }
       }
-      h.hidden = !any;
+      if (h.hidden !== !any) h.hidden = !any;
     });
     // On the map, a place's marker stays while any of its events is shown.
     container.querySelectorAll("svg [data-place]").forEach(function (marker) {
@@ -60,7 +61,8 @@
       events.forEach(function (event) {
         if (!event.hidden && (" " + (event.dataset.places || "") + " ").indexOf(" " + id + " ") >= 0) any = true;
       });
-      marker.setAttribute("display", any ? "inline" : "none");
+      var display = any ? "inline" : "none";
+      if (marker.getAttribute("display") !== display) marker.setAttribute("display", display);
     });
     var count = form.querySelector(".ex-filter-count");
     // The messages come from the page, in its language ({shown} and {total} filled in here).
