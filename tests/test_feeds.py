@@ -64,10 +64,12 @@ def parse(text: str):
 # --- the events feed ---------------------------------------------------------------------
 
 
-def test_events_feed_has_every_event_newest_first(dataset):
+def test_events_feed_has_the_newest_events_newest_first(dataset):
     parsed = parse(events_feed(dataset.events))
     entries = parsed.entries
-    assert len(entries) == len(dataset.events)
+    assert len(dataset.events) > feeds.FEED_EVENTS  # the real data: the limit is exercised
+    assert len(entries) == feeds.FEED_EVENTS
+    assert {url_of(e) for e in feeds.newest_first(dataset.events)[: feeds.FEED_EVENTS]} == {e.id for e in entries}
     by_url = {url_of(e): e for e in dataset.events}
     assert [entry.id for entry in entries] == [entry.link for entry in entries]
     assert len(set(entry.id for entry in entries)) == len(entries)
@@ -280,3 +282,10 @@ def test_timeline_text_is_escaped_html(dataset):
     first = html.escape(" ".join(HOSTILE.split()))
     assert slide["text"]["text"].startswith(f"<p>{first}</p><p>Second paragraph.</p>")
     assert slide["group"] == "&lt;b&gt;Arms&lt;/b&gt;"
+
+
+def test_the_downloads_page_names_the_feeds_limit():
+    from explainer.outputs import FILES
+
+    (entry,) = [f for f in FILES if f.path == "events.atom"]
+    assert f" {feeds.FEED_EVENTS} " in (entry.description or "")

@@ -41,12 +41,12 @@ no environment, no file access; the same data gives byte-identical files.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from . import jsonfile
 from .dates import PartialDate
 from .kinds.claims import Claim
 from .kinds.events import Event
@@ -95,6 +95,9 @@ class Context:
     commit: str | None  # the commit the site was built from, if known
     built: PartialDate | _dt.date  # the build date: access date of our own records
     date_text: Callable[[PartialDate], str] = PartialDate.human  # a date for readers (the catalogue's)
+    # Each record's Item, made once: a record is cited in four formats and again in the all.* files.
+    items: dict[int, tuple[Any, Item]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    texts: dict[tuple[str, int], tuple[Any, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def built_date(self) -> PartialDate:
@@ -148,6 +151,14 @@ def _commit_note(ctx: Context) -> str:
 
 
 def item(record: Citable, ctx: Context) -> Item:
+    # Keyed by the record object itself (kept beside its item, so that its id() is not reused).
+    made = ctx.items.get(id(record))
+    if made is None or made[0] is not record:
+        made = ctx.items[id(record)] = (record, _item(record, ctx))
+    return made[1]
+
+
+def _item(record: Citable, ctx: Context) -> Item:
     if isinstance(record, Source):
         note = f"Recorded by {ctx.site_name} at {ctx.url_of(record)} ({_commit_note(ctx)})"
         if record.archive_url:
@@ -291,19 +302,33 @@ def csl(record: Citable, ctx: Context) -> dict[str, Any]:
     return out
 
 
+def _csl_line(record: Citable, ctx: Context) -> str:
+    return _text("json", lambda r, c: jsonfile.item(csl(r, c)), record, ctx)
+
+
 def csl_json(records: Iterable[Citable], ctx: Context) -> str:
-    return json.dumps([csl(r, ctx) for r in records], ensure_ascii=False, indent=1) + "\n"
+    """A CSL-JSON array, one item to a line."""
+    return jsonfile.array([_csl_line(r, ctx) for r in records])
 
 
 # --- files -------------------------------------------------------------------------------
+
+
+def _text(fmt: str, write: Callable[[Citable, Context], str], record: Citable, ctx: Context) -> str:
+    """A record's citation in one format, written once (each is also part of an all.* file)."""
+    key = (fmt, id(record))
+    made = ctx.texts.get(key)
+    if made is None or made[0] is not record:
+        made = ctx.texts[key] = (record, write(record, ctx))
+    return made[1]
 
 
 def record_files(record: Citable, ctx: Context) -> dict[str, str]:
     """extension -> file content: the four citations of one record."""
     return {
         "txt": plain(record, ctx) + "\n",
-        "bib": bibtex(record, ctx),
-        "ris": ris(record, ctx),
+        "bib": _text("bib", bibtex, record, ctx),
+        "ris": _text("ris", ris, record, ctx),
         "json": csl_json([record], ctx),
     }
 
@@ -317,7 +342,7 @@ def dataset_files(dataset: Dataset, ctx: Context) -> dict[str, str]:
     """extension -> one file citing every event, figure, claim and source."""
     records = cited_records(dataset)
     return {
-        "bib": "\n".join(bibtex(r, ctx) for r in records),
-        "ris": "\n".join(ris(r, ctx) for r in records),
+        "bib": "\n".join(_text("bib", bibtex, r, ctx) for r in records),
+        "ris": "\n".join(_text("ris", ris, r, ctx) for r in records),
         "json": csl_json(records, ctx),
     }

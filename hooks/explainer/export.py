@@ -11,7 +11,7 @@ import io
 import json
 from typing import Any
 
-from . import SCHEMA_VERSION
+from . import SCHEMA_VERSION, jsonfile
 from .kinds import KINDS
 from .model import Dataset
 from .schema import json_schema
@@ -28,7 +28,7 @@ def dataset_json(dataset: Dataset) -> str:
     doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for kind, records in dataset.records.items():
         doc[kind] = [record_dict(r) for r in records]
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return jsonfile.dumps(doc)
 
 
 EVENT_COLUMNS = (

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import jsonfile
 from .cite import as_partial
 from .dates import PartialDate
 from .kinds.events import Event
@@ -117,9 +117,16 @@ def newest_first(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, e.id), reverse=True)
 
 
+# A feed is for following the story: its newest events. (The whole timeline is in dataset.json
+# and timeline.json; at 10,000 events a feed of all of them would be some 10 MB, fetched by every
+# reader's feed reader on every poll.) outputs.py's description of the file names this number.
+FEED_EVENTS = 100
+
+
 def events_feed(events: Sequence[Event], channel: Channel, *, url_of: Callable[[Event], str]) -> str:
-    """An Atom feed of every event, newest first (entry id = the event's permalink)."""
-    ordered = newest_first(events)
+    """An Atom feed of the ``FEED_EVENTS`` newest events, newest first (entry id = the event's
+    permalink)."""
+    ordered = newest_first(events)[:FEED_EVENTS]
     feed = _feed(channel, "events", max((event_updated(e) for e in ordered), default=None))
     for e in ordered:
         url = url_of(e)
@@ -215,5 +222,4 @@ def timeline_json(
         slide["group"] = html.escape(group_of(e))
         slides.append(slide)
     title = {"text": {"headline": html.escape(site_name), "text": tl_html(description)}}
-    doc = {"title": title, "events": slides}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return jsonfile.dumps({"title": title, "events": slides})

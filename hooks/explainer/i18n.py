@@ -60,6 +60,9 @@ class Catalogue:
         self.lang = lang
         self.locale = Locale.parse(CLDR_LOCALE.get(lang, lang))
         self._tr = translations or gettext.NullTranslations()
+        # Dates repeat across records and pages (an event's date is written on the timeline, in
+        # its headings, feeds and citations): each is formatted once.
+        self._dates: dict[tuple[int, int, int], str] = {}
 
     def _(self, message: str, **values: Any) -> str:
         """The message in this language, with ``{name}`` placeholders filled."""
@@ -77,6 +80,13 @@ class Catalogue:
 
     def date(self, d: PartialDate) -> str:
         """A date at its precision: '28 April 2025', 'April 2025' or '2025'."""
+        key = (d.year, d.month, d.day)
+        text = self._dates.get(key)
+        if text is None:
+            text = self._dates[key] = self._format_date(d)
+        return text
+
+    def _format_date(self, d: PartialDate) -> str:
         if d.day:
             return format_date(_dt.date(d.year, d.month, d.day), "long", locale=self.locale)
         if d.month:

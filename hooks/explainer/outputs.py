@@ -64,7 +64,7 @@ FILES: tuple[Output, ...] = (
     Output(
         "events.atom",
         lambda ctx: {"events.atom": publish.events_feed(ctx)},
-        N_("an Atom feed of the events, newest first."),
+        N_("an Atom feed of the 100 most recent events, newest first."),
     ),
     Output(
         "corrections.atom",

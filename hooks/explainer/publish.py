@@ -4,6 +4,7 @@ which know nothing of pages and URLs."""
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from . import cite, feeds
@@ -22,7 +23,19 @@ def _built(ctx: Ctx) -> Any:
     return ctx.built or PartialDate(1970, 1, 1)
 
 
+# One citation context per build context: its records' citations are written once, for
+# their own files and for the all.* files.
+_contexts: weakref.WeakKeyDictionary[Ctx, cite.Context] = weakref.WeakKeyDictionary()
+
+
 def cite_context(ctx: Ctx) -> cite.Context:
+    made = _contexts.get(ctx)
+    if made is None:
+        made = _contexts[ctx] = _cite_context(ctx)
+    return made
+
+
+def _cite_context(ctx: Ctx) -> cite.Context:
     return cite.Context(
         site_name=ctx.site_name,
         url_of=_url(ctx),

@@ -12,6 +12,7 @@ builds on these, and nothing here knows a record kind.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Characters that are syntax anywhere in a line. Parentheses are not among them: with
@@ -29,6 +30,7 @@ def _line_start(m: re.Match[str]) -> str:
     return f"{m.group(1)}{m.group(3)}&#46;"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names and labels recur on every page that lists records
 def inert(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text."""
     return _LINE_START_RE.sub(_line_start, text.translate(_ESCAPES))

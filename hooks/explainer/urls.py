@@ -10,22 +10,38 @@ English is published at the root, any other language under ``/<lang>/``.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from .languages import DEFAULT as DEFAULT_LANG
 from .languages import prefix as _prefix
 from .model import Dataset
 
+_KINDS: dict[str, Any] = {}
+
 
 def kind_of(record: Any) -> Any:
-    from .kinds import KINDS
+    if not _KINDS:  # filled on first use, not at import: the kinds import this module
+        from .kinds import KINDS
 
-    return KINDS[record.KIND]
+        _KINDS.update(KINDS)
+    return _KINDS[record.KIND]
+
+
+# dataset -> (kind, id) -> page: a record's page is asked for by every link to it.
+_pages: weakref.WeakKeyDictionary[Dataset, dict[tuple[str, str], str]] = weakref.WeakKeyDictionary()
 
 
 def page_of(record: Any, dataset: Dataset) -> str:
     """The Markdown source path (and anchor) of the page showing ``record``."""
-    return kind_of(record).page(record, dataset)
+    pages = _pages.get(dataset)
+    if pages is None:
+        pages = _pages[dataset] = {}
+    key = (record.KIND, record.id)
+    page = pages.get(key)
+    if page is None:
+        page = pages[key] = kind_of(record).page(record, dataset)
+    return page
 
 
 def source_path(target: Any, dataset: Dataset, lang: str = DEFAULT_LANG) -> str:

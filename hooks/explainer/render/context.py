@@ -36,6 +36,8 @@ class Ctx:
     built: PartialDate | None = None  # the build's date (from SOURCE_DATE_EPOCH)
     # Records shown in English in this language's site: (kind, id) -> "missing" or "outdated".
     english: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Links already made: a record is linked from many pages (an actor from each of its events).
+    _urls: dict[Any, str] = field(default_factory=dict, repr=False, init=False)
 
     @property
     def lang(self) -> str:
@@ -46,7 +48,11 @@ class Ctx:
         language's site is built on its own, with the same paths."""
         from ..urls import link_target
 
-        return link_target(target, self.dataset)
+        key = target if isinstance(target, str) else (target.KIND, target.id)
+        url = self._urls.get(key)
+        if url is None:
+            url = self._urls[key] = link_target(target, self.dataset)
+        return url
 
     def in_english(self, record: Any) -> str | None:
         """Why a record is shown in English on this language's site ("missing", "outdated"), or None."""

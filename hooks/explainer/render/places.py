@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,19 +30,32 @@ def map_url(page: str) -> str:
 
 
 def events_at(p: Any, ctx: Ctx) -> list[Any]:
-    """The events at a place or at any place within it."""
-    inside = {p.id} | {q.id for q in ctx.dataset.places if _within(q, p.id, ctx)}
-    return [e for e in ctx.dataset.events if inside.intersection(e.places)]
+    """The events at a place or at any place within it, in timeline order."""
+    return _events_by_place(ctx.dataset).get(p.id, [])
 
 
-def _within(q: Any, pid: str, ctx: Ctx) -> bool:
-    seen = set()
-    while q.within is not None and q.within not in seen:
-        if q.within == pid:
-            return True
-        seen.add(q.within)
-        q = ctx.dataset.get("places", q.within)
-    return False
+# dataset -> place id -> its events and those of the places within it (made in one pass).
+_by_place: weakref.WeakKeyDictionary[Dataset, dict[str, list[Any]]] = weakref.WeakKeyDictionary()
+
+
+def _events_by_place(dataset: Dataset) -> dict[str, list[Any]]:
+    made = _by_place.get(dataset)
+    if made is None:
+        made = _by_place[dataset] = {}
+        for e in dataset.events:
+            for pid in dict.fromkeys(a for q in e.places for a in _self_and_containers(q, dataset)):
+                made.setdefault(pid, []).append(e)
+    return made
+
+
+def _self_and_containers(pid: str, dataset: Dataset) -> list[str]:
+    """A place and every place it lies within (a loop in ``within`` ends the walk)."""
+    chain = [pid]
+    q = dataset.get("places", pid)
+    while q.within is not None and q.within not in chain:
+        chain.append(q.within)
+        q = dataset.get("places", q.within)
+    return chain
 
 
 def index_page(ctx: Ctx) -> Page:
