@@ -193,7 +193,7 @@ def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_pr
     from explainer.render import periods
 
     monkeypatch.setattr(periods, "SPLIT_AT", 2)
-    monkeypatch.setattr(periods, "MONTH_SPLIT_AT", 1)
+    monkeypatch.setattr(periods, "PAGE_EVENTS", 1)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     site = tmp_path / "site"
     build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(site), strict=True))
@@ -206,6 +206,8 @@ def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_pr
     assert ids == {"2024-10-18-first-report": "2024/", "2025-04-28-admission": "2025-04/", "2025-05-month-only": "2025-05/"}
     april = (site / "timeline" / "2025-04" / "index.html").read_text(encoding="utf-8")
     assert 'id="2025-04-28-admission"' in april and 'href="../2024/"' in april and 'href="../2025-05/"' in april
+    # Every period's page can look up an event that has moved (explainer.js).
+    assert 'data-ex-timeline-index="../ids.json"' in april
     actor = (site / "actors" / "north-korea" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../timeline/2025-04/#2025-04-28-admission"' in actor
     # A hand-written [[event:...]] link follows the event to its period's page.

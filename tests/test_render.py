@@ -158,3 +158,65 @@ def test_sources_cited_together_share_one_note_linking_each_source(dataset) -> N
         "28 April 2025; [Example Paper](/sources/paper-2024-10-18.md): A. Writer, &#91;Spy agency says 1,500 troops left&#93;, "
         "18 October 2024.\n"
     ) in out
+
+
+def test_a_crowded_month_is_cut_into_pages_of_whole_days_and_none_holds_too_many(monkeypatch) -> None:
+    """However the events crowd (the grown benchmark data puts hundreds on one day), no
+    timeline page shows more than PAGE_EVENTS events; a month's pages keep whole days where
+    they fit, every event is on exactly one page, in date order, and each page has its own key."""
+    from types import SimpleNamespace
+
+    from explainer.dates import PartialDate
+    from explainer.i18n import catalogue
+    from explainer.model import Dataset
+    from explainer.render import periods
+
+    monkeypatch.setattr(periods, "SPLIT_AT", 4)
+    monkeypatch.setattr(periods, "PAGE_EVENTS", 4)
+    days = [(2024, 10, 1, 3), (2024, 10, 2, 2), (2024, 10, 3, 9), (2024, 10, 4, 1), (2025, 1, 5, 2)]
+    events = tuple(
+        SimpleNamespace(id=f"e{y}-{m}-{d}-{i}", date=PartialDate(y, m, d)) for y, m, d, n in days for i in range(n)
+    )
+    split = periods.parts(Dataset({"events": events}))
+    assert [e for p in split for e in p.events] == list(events)
+    assert all(len(p.events) <= 4 for p in split)
+    assert [p.key for p in split] == ["2024-10", "2024-10-2", "2024-10-3", "2024-10-4", "2024-10-5", "2025"]
+    assert [len(p.events) for p in split] == [3, 2, 4, 4, 2, 2]  # 1 Oct; 2 Oct; 3 Oct cut in three (4, 4, 1+4 Oct)
+    tr = catalogue("en")
+    assert [p.title(tr) for p in split] == [
+        "1 October 2024",
+        "2 October 2024",
+        "3 October 2024 (1)",
+        "3 October 2024 (2)",
+        "3 October 2024 to 4 October 2024",
+        "2025",
+    ]
+    assert len({p.uri for p in split}) == len(split)
+
+
+def test_a_long_story_keeps_its_disclosures_and_corrections_pages_small(monkeypatch) -> None:
+    """Past the timeline's split the disclosures page lists only the events with a recorded
+    later disclosure (the timeline lists the rest), and the corrections page the newest
+    SHOWN corrections, saying how many there are in all."""
+    from conftest import ROOT
+
+    from explainer.render import corrections, disclosures, periods
+
+    real, problems = load_dataset(ROOT / "data")
+    assert not problems
+    later = [e for e in real.events if e.disclosed is not None]
+    found = corrections.entries(Ctx(real))
+    assert later and len(found) > 3
+
+    def rows(markdown: str) -> list[str]:
+        return [line for line in markdown.splitlines() if line.startswith("| ") and "---" not in line][1:]
+
+    assert len(rows(disclosures.page(Ctx(real)).markdown)) == len(real.events)
+    monkeypatch.setattr(periods, "SPLIT_AT", len(real.events) - 1)
+    short = disclosures.page(Ctx(real)).markdown
+    assert len(rows(short)) == len(later) and "the timeline lists them" in short
+
+    monkeypatch.setattr(corrections, "SHOWN", 3)
+    (page,) = corrections.pages(Ctx(real))
+    listed = [line for line in page.markdown.splitlines() if line.startswith("- **")]
+    assert len(listed) == 3 and f"The 3 newest of all {len(found)} corrections" in page.markdown

@@ -81,17 +81,20 @@
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
   }
 
-  // A long timeline is split into one page per period: an old link to /timeline/#event-id
-  // lands on the overview, which looks the event up and goes to its page.
+  // A long timeline is split into one page per period: an old link to /timeline/#event-id,
+  // or to a crowded month's page the event has since left, lands on a timeline page that
+  // looks the event up (ids.json: id -> its page, relative to /timeline/) and goes there.
   function followOldPermalink() {
     var index = document.querySelector("[data-ex-timeline-index]");
     var id = decodeURIComponent(location.hash.slice(1));
     if (!index || !id || document.getElementById(id)) return;
-    fetch(new URL(index.dataset.exTimelineIndex, location.href))
+    var map = new URL(index.dataset.exTimelineIndex, location.href);
+    fetch(map)
       .then(function (r) { return r.ok ? r.json() : {}; })
       .then(function (ids) {
         if (Object.prototype.hasOwnProperty.call(ids, id)) {
-          location.replace(new URL(ids[id] + "#" + encodeURIComponent(id), location.href).href);
+          var page = new URL(ids[id] + "#" + encodeURIComponent(id), map);
+          if (page.pathname !== location.pathname) location.replace(page.href);
         }
       })
       .catch(function () { /* the overview still lists every period */ });

@@ -51,7 +51,8 @@ class _TermLinker(Treeprocessor):
         self._walk(root)
 
     def _walk(self, el: etree.Element) -> None:
-        if el.tag in SKIP:
+        # Each term is linked once a page: once all are, the rest of a long page is left alone.
+        if el.tag in SKIP or len(self.done) >= len(self.ext.by_id):
             return
         # Children first, before we insert new ones; then this element's text.
         for child in list(el):

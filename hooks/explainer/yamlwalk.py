@@ -141,6 +141,12 @@ class Walker:
             self.stack[-1] = (parent, None, ppath)
 
     def event(self, event: yaml.Event) -> None:
+        # Most events are plain scalars without an anchor or a tag: the short way.
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+            self.attach(
+                Scalar(event.value, self.mark(event.start_mark), event.style in (None, "")), event.end_mark
+            )
+            return
         anchor = getattr(event, "anchor", None)
         tag = getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):

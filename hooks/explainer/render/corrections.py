@@ -9,6 +9,10 @@ from ..text import inert, page_head
 from .blocks import record_link
 from .context import Ctx, Page
 
+# The page lists this many, newest first, so that it stays small as corrections accumulate;
+# every correction is also shown with its record and is in dataset.json and corrections.atom.
+SHOWN = 500
+
 
 def entries(ctx: Ctx) -> list[tuple[Any, Any]]:
     """(record, correction) for every correction of every record, newest first."""
@@ -30,6 +34,19 @@ def pages(ctx: Ctx) -> Iterator[Page]:
     found = entries(ctx)
     if not found:
         out += [inert(tr._("No record has been corrected yet.")), ""]
+    if len(found) > SHOWN:
+        out += [
+            inert(
+                tr._(
+                    "The {shown} newest of all {total} corrections are listed here. Each record shows its own "
+                    "corrections, and the dataset download holds them all.",
+                    shown=tr.number(SHOWN),
+                    total=tr.number(len(found)),
+                )
+            ),
+            "",
+        ]
+        found = found[:SHOWN]
     for r, c in found:
         out.append(f"- **{inert(tr.date(c.date))}**, {record_link(r, ctx)}: {inert(c.change)}")
     out.append("")

@@ -1,11 +1,14 @@
 """The story in the order the world learned it: every event by the day it became public,
-beside the day it happened and who made it public."""
+beside the day it happened and who made it public. Past the timeline's split (a long
+story) only the events with a recorded later disclosure are listed, so that the page stays
+small; the timeline lists every event."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..text import inert, link, page_head
+from . import periods
 from .blocks import actor_links, count
 from .context import Ctx, Page
 
@@ -19,22 +22,35 @@ def page(ctx: Ctx) -> Page:
     tr = ctx.tr
     events = sorted(ctx.dataset.events, key=lambda e: (known(e), e.date, e.id))
     later = [e for e in events if e.disclosed is not None]
-    out = page_head(
-        tr._("In the order it became known"),
-        tr._(
-            "The events of North Korea's deployment to Russia in the order they became public, with who revealed them."
-        ),
-        tr._(
+    long_story = len(events) > periods.SPLIT_AT
+    if long_story:
+        # A long story lists only what the timeline cannot show: the later disclosures.
+        lead = tr._(
+            "The timeline orders events by when they happened. Much of this story was secret first and public "
+            "later. Of the {events}, the data records a later disclosure and who made it for {later}: they are "
+            "listed here by the day each became public. The others record none; the timeline lists them by the "
+            "day they happened.",
+            events=count("events", len(events), ctx),
+            later=tr.n_("{n} event", "{n} events", len(later)),
+        )
+    else:
+        lead = tr._(
             "The timeline orders events by when they happened. Much of this story was secret first and public later: "
             "here the same {events} are ordered by the day each became public. For {later} the data records a later "
             "disclosure and who made it; for the others it records none, and they are listed by the day they happened.",
             events=count("events", len(events), ctx),
             later=tr.n_("{n} event", "{n} events", len(later)),
+        )
+    out = page_head(
+        tr._("In the order it became known"),
+        tr._(
+            "The events of North Korea's deployment to Russia in the order they became public, with who revealed them."
         ),
+        lead,
     )
     heads = [tr._("Became public"), tr._("Event"), tr._("Happened"), tr._("Made public by")]
     out += ["| " + " | ".join(inert(h) for h in heads) + " |", "| --- | --- | --- | --- |"]
-    for e in events:
+    for e in later if long_story else events:
         happened = (
             tr.date(e.date) if e.end is None else tr._("{start} to {end}", start=tr.date(e.date), end=tr.date(e.end))
         )

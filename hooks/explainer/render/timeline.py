@@ -291,6 +291,10 @@ def _part(part: periods.Part, prev: periods.Part | None, next_: periods.Part | N
         around,
         "{: .ex-parts }",
         "",
+        # A crowded month's pages can shift as events are added: a link to an event that is
+        # no longer here is followed to its page (explainer.js).
+        '<div data-ex-timeline-index="../ids.json" hidden></div>',
+        "",
         notes.definitions(),
     ]
     return Page(part.uri, "\n".join(out), _jsonld(part.events, part.uri, ctx))
