@@ -133,6 +133,7 @@ def test_corrections_feed_has_one_entry_per_correction_newest_first(dataset):
     corrections = [(r, c) for r in records for c in r.corrections]
     assert corrections, "the real data has corrections"
     entries = parse(corrections_feed(records)).entries
+    assert len(corrections) <= feeds.FEED_CORRECTIONS  # else the next test's limit applies here
     assert len(entries) == len(corrections)
     assert len({entry.id for entry in entries}) == len(entries)
     assert all(entry.id.startswith("tag:example.org,") for entry in entries)
@@ -141,6 +142,14 @@ def test_corrections_feed_has_one_entry_per_correction_newest_first(dataset):
     expected = {(url_of(r), c.change) for r, c in corrections}
     assert {(entry.link, entry.summary) for entry in entries} == expected
     assert all(entry.title.startswith("Correction: ") for entry in entries)
+
+
+def test_the_corrections_feed_carries_the_newest(dataset, monkeypatch):
+    monkeypatch.setattr(feeds, "FEED_CORRECTIONS", 3)
+    records = all_records(dataset)
+    entries = parse(corrections_feed(records)).entries
+    newest = feeds.correction_entries(records)[:3]
+    assert [entry.summary for entry in entries] == [c.change for _, c, _ in newest]
 
 
 def test_corrections_of_different_days_come_newest_first(dataset):
@@ -287,5 +296,6 @@ def test_timeline_text_is_escaped_html(dataset):
 def test_the_downloads_page_names_the_feeds_limit():
     from explainer.outputs import FILES
 
-    (entry,) = [f for f in FILES if f.path == "events.atom"]
-    assert f" {feeds.FEED_EVENTS} " in (entry.description or "")
+    described = {f.path: f.description or "" for f in FILES}
+    assert f" {feeds.FEED_EVENTS} " in described["events.atom"]
+    assert f" {feeds.FEED_CORRECTIONS} " in described["corrections.atom"]

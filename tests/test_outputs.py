@@ -25,7 +25,7 @@ def test_every_page_announces_both_feeds(real_site: Build) -> None:
 
 
 def test_the_feeds_parse_newest_first_with_the_newest_events_and_every_correction(real_site: Build) -> None:
-    from explainer.feeds import FEED_EVENTS
+    from explainer.feeds import FEED_CORRECTIONS, FEED_EVENTS
 
     dataset, _ = load_dataset(ROOT / "data")
     events = feedparser.parse((real_site.site / "events.atom").read_bytes())
@@ -34,7 +34,7 @@ def test_the_feeds_parse_newest_first_with_the_newest_events_and_every_correctio
     assert events.entries[0].link.endswith(f"#{max(dataset.events, key=lambda e: (e.date, e.id)).id}")
     corrections = feedparser.parse((real_site.site / "corrections.atom").read_bytes())
     assert corrections.bozo == 0
-    assert len(corrections.entries) == sum(len(r.corrections) for r in dataset.all_records())
+    assert len(corrections.entries) == min(sum(len(r.corrections) for r in dataset.all_records()), FEED_CORRECTIONS)
 
 
 def test_every_cited_record_links_to_its_citations_in_four_formats(real_site: Build) -> None:

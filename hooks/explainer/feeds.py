@@ -117,10 +117,10 @@ def newest_first(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, e.id), reverse=True)
 
 
-# A feed is for following the story: its newest events. (The whole timeline is in dataset.json
-# and timeline.json; at 10,000 events a feed of all of them would be some 10 MB, fetched by every
-# reader's feed reader on every poll.) outputs.py's description of the file names this number.
-FEED_EVENTS = 100
+# A feed is for following the story: its newest entries. (Every event and correction is in
+# dataset.json; at 10,000 events a feed of all of them would be some 10 MB, fetched by every
+# reader's feed reader on every poll.) outputs.py's descriptions of the feeds name this number.
+FEED_EVENTS = FEED_CORRECTIONS = 100
 
 
 def events_feed(events: Sequence[Event], channel: Channel, *, url_of: Callable[[Event], str]) -> str:
@@ -168,8 +168,9 @@ def corrections_feed(
     title_of: Callable[[Any], str],
     entry_title: Callable[[str], str] = lambda t: f"Correction: {t}",
 ) -> str:
-    """An Atom feed with one entry per correction, newest first, linking the corrected record."""
-    entries = correction_entries(records)
+    """An Atom feed with one entry per correction, the ``FEED_CORRECTIONS`` newest, newest
+    first, linking the corrected record."""
+    entries = correction_entries(records)[:FEED_CORRECTIONS]
     feed = _feed(channel, "corrections", entries[0][1].date if entries else None)
     for record, c, n in entries:
         _entry(

@@ -10,11 +10,11 @@ site (``mkdocs serve``).
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from . import gcpause
 from .dates import PartialDate
 from .kinds import KINDS
 from .model import Dataset
@@ -99,16 +99,18 @@ def load_dataset(data_dir: Path, *, as_of: PartialDate | None = None) -> tuple[D
     files, problems = data_files(data_dir)
     root = data_dir.parent
     results: dict[str, list[FileResult]] = defaultdict(list)
-    # Reading builds hundreds of thousands of small acyclic objects: the cyclic garbage
-    # collector would rescan the growing tree again and again (a third of the time at
-    # 10,000 events), and has nothing to find. It is back on before we return.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        _read_all(files, root, as_of, results, problems)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    with gcpause.paused():  # hundreds of thousands of small acyclic objects (gcpause.py)
+        return _load(files, root, as_of, results, problems)
+
+
+def _load(
+    files: dict[str, list[Path]],
+    root: Path,
+    as_of: PartialDate,
+    results: dict[str, list[FileResult]],
+    problems: list[Problem],
+) -> tuple[Dataset, list[Problem]]:
+    _read_all(files, root, as_of, results, problems)
 
     # Duplicate ids, within a file and across files of a kind.
     declared: dict[str, dict[str, Mark]] = {kind: {} for kind in KIND_NAMES}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import export, publish
+from . import export, gcpause, publish
 from .i18n import N_
 from .kinds import KINDS
 from .model import Dataset
@@ -69,7 +69,7 @@ FILES: tuple[Output, ...] = (
     Output(
         "corrections.atom",
         lambda ctx: {"corrections.atom": publish.corrections_feed(ctx)},
-        N_("an Atom feed of the corrections, newest first."),
+        N_("an Atom feed of the 100 most recent corrections, newest first."),
     ),
     Output(
         "cite/all.bib",
@@ -139,19 +139,21 @@ def nav_pages() -> set[str]:
 def pages(ctx: Ctx) -> dict[str, Page]:
     """Markdown source path -> page, for every generated page, in a stable order."""
     out: dict[str, Page] = {}
-    for make in (*(k.pages for k in KINDS.values()), *SITE_PAGES):
-        for page in make(ctx):
-            if page.uri in out:  # pragma: no cover - a programming error, not a data error
-                raise ValueError(f"two renderers make {page.uri}")
-            out[page.uri] = page
+    with gcpause.paused():
+        for make in (*(k.pages for k in KINDS.values()), *SITE_PAGES):
+            for page in make(ctx):
+                if page.uri in out:  # pragma: no cover - a programming error, not a data error
+                    raise ValueError(f"two renderers make {page.uri}")
+                out[page.uri] = page
     return out
 
 
 def files(ctx: Ctx) -> dict[str, str]:
     """Site path -> content of every file this build publishes."""
     out: dict[str, str] = {}
-    for f in FILES:
-        out.update(f.produce(ctx))
+    with gcpause.paused():
+        for f in FILES:
+            out.update(f.produce(ctx))
     return out
 
 

@@ -10,7 +10,7 @@ from .blocks import record_link
 from .context import Ctx, Page
 
 # The page lists this many, newest first, so that it stays small as corrections accumulate;
-# every correction is also shown with its record and is in dataset.json and corrections.atom.
+# every correction is also shown with its record and is in dataset.json.
 SHOWN = 500
 
 
