@@ -462,3 +462,43 @@ def test_a_query_with_no_match_says_so(watched: Watched) -> None:
     results = _search(watched, "qqqzzzx")
     assert results == []
     assert "No matching" in watched.page.locator(".md-search-result__meta").inner_text()
+
+
+def test_a_link_to_an_event_that_moved_to_another_period_page_follows_it(
+    browser, mini_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a split timeline an event's page can change (a crowded month is cut anew as events
+    are added): a link to the overview or to another period's page with the event's anchor
+    lands on the event's page (explainer.js reads timeline/ids.json)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from explainer.render import periods
+
+    monkeypatch.setattr(periods, "SPLIT_AT", 2)
+    monkeypatch.setattr(periods, "PAGE_EVENTS", 1)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    site = tmp_path / "site"
+    build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        for start in ("/timeline/", "/timeline/2024/"):
+            page.goto(f"{base}{start}#2025-04-28-admission", wait_until="load")
+            page.wait_for_url("**/timeline/2025-04/#2025-04-28-admission", timeout=10_000)
+            assert page.locator("[id='2025-04-28-admission']").count() == 1
+        # An anchor the page holds is left alone; an unknown one too.
+        page.goto(f"{base}/timeline/2024/#2024-10-18-first-report", wait_until="load")
+        page.wait_for_timeout(500)
+        assert page.url.endswith("/timeline/2024/#2024-10-18-first-report")
+        page.goto(f"{base}/timeline/2024/#no-such-event", wait_until="load")
+        page.wait_for_timeout(500)
+        assert page.url.endswith("/timeline/2024/#no-such-event")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -220,3 +220,17 @@ def test_a_long_story_keeps_its_disclosures_and_corrections_pages_small(monkeypa
     (page,) = corrections.pages(Ctx(real))
     listed = [line for line in page.markdown.splitlines() if line.startswith("- **")]
     assert len(listed) == 3 and f"The 3 newest of all {len(found)} corrections" in page.markdown
+
+
+def test_terms_are_linked_in_prose_but_not_in_the_footnotes_that_cite_sources(dataset) -> None:
+    import markdown
+
+    from explainer.termlinks import TermLinkExtension
+
+    ext = TermLinkExtension()
+    ext.set_terms(dataset.terms)
+    md = markdown.Markdown(extensions=["footnotes", ext])
+    cited = md.convert("A report.[^1]\n\n[^1]: Example Paper, \u201cThe KPA moves\u201d.")
+    assert "ex-term" not in cited and "The KPA moves" in cited
+    prose = md.reset().convert("The KPA moved.[^1]\n\n[^1]: Example Paper, \u201cThe KPA moves\u201d.")
+    assert prose.count('class="ex-term"') == 1 and prose.index('class="ex-term"') < prose.index('class="footnote"')

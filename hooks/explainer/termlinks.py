@@ -5,8 +5,9 @@ tree and wraps the first occurrence on a page of each glossary term (its name or
 its aliases) in a link to the glossary entry, with the definition as the link's title,
 which Material shows as a tooltip on hover and on keyboard focus.
 
-It never touches code, preformatted text, links, headings, abbreviations or attributes,
-and links each term once per page so that prose stays readable.
+It never touches code, preformatted text, links, headings, abbreviations, attributes or
+the footnotes (where sources are cited by their own titles), and links each term once per
+page so that prose stays readable.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ class _TermLinker(Treeprocessor):
     def _walk(self, el: etree.Element) -> None:
         # Each term is linked once a page: once all are, the rest of a long page is left alone.
         if el.tag in SKIP or len(self.done) >= len(self.ext.by_id):
+            return
+        # The footnotes cite sources by their own titles: a title is not ours to link words in.
+        if el.tag == "div" and "footnote" in (el.get("class") or "").split():
             return
         # Children first, before we insert new ones; then this element's text.
         for child in list(el):
