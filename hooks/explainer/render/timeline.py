@@ -173,6 +173,9 @@ def filter_form(events: tuple[Event, ...], ctx: Ctx, counted: tuple[str, str] | 
 
 
 def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
+    # Each event's name, dates, places and address, without its summary: the page shows the
+    # summary already, and repeating every one in the head made a fifth of a timeline page's
+    # weight, which a phone downloads and parses before it draws anything.
     url = page_url(uri, ctx)
     items = []
     for e in events:
@@ -182,7 +185,6 @@ def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
             "url": f"{url}#{e.id}",
             "name": e.title,
             "startDate": e.date.iso(),
-            "description": e.summary,
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         }
         if e.end:
