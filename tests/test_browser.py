@@ -68,6 +68,10 @@ def page_kinds(dataset_doc: dict) -> dict[str, str]:
         "claims": "/claims/",
         "methodology": "/methodology/",
         "downloads": "/downloads/",
+        "place": f"/places/{dataset_doc['places'][0]['id']}/",
+        "map": "/map/",
+        "disclosures": "/disclosures/",
+        "corrections": "/corrections/",
     }
 
 

@@ -23,6 +23,7 @@ from explainer.render.locator import Spot, locator
 ROOT = Path(__file__).resolve().parent.parent
 REGION = ROOT / "docs" / "assets" / "map" / "region.svg"
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "http://www.w3.org/1999/xlink"
 
 
 def _load_make_map() -> Any:
@@ -148,7 +149,7 @@ def test_locator_is_accessible_and_names_its_places() -> None:
     assert title.text == "Sudzha and Kyiv"
     assert desc.text is not None and "Sudzha (51.191° N, 35.271° E)" in desc.text and "Kyiv" in desc.text
     image = svg.find(f"{SVG}image")
-    assert image is not None and image.attrib["href"] == "m.svg"
+    assert image is not None and image.attrib[f"{{{XLINK}}}href"] == "m.svg" and "href" not in image.attrib
     assert (image.attrib["width"], image.attrib["height"]) == ("1000", f"{geo.HEIGHT:g}")
     assert [t.text for t in svg.iter(f"{SVG}text")][-2:] == ["Sudzha", "Kyiv"]
 
@@ -160,7 +161,7 @@ def test_locator_escapes_text_and_url() -> None:
     svg = ET.fromstring(out)  # well-formed: nothing broke out of its attribute or element
     assert svg.find(f"{SVG}title").text == "<b>bold</b>"  # type: ignore[union-attr]
     assert [t.text for t in svg.iter(f"{SVG}text")][-1] == evil.name
-    assert svg.find(f"{SVG}image").attrib["href"] == 'a.svg" onload="alert(1)'  # type: ignore[union-attr]
+    assert svg.find(f"{SVG}image").attrib[f"{{{XLINK}}}href"] == 'a.svg" onload="alert(1)'  # type: ignore[union-attr]
 
 
 def test_locator_marks_places_beyond_the_map_with_an_arrow_on_the_edge() -> None:

@@ -19,6 +19,8 @@ from typing import Protocol
 from .. import geo
 from ..i18n import N_, Catalogue, catalogue
 
+XLINK = "http://www.w3.org/1999/xlink"
+
 
 class Located(Protocol):
     """What ``locator`` needs of a place: a place record (kinds/places.py) has it all."""
@@ -150,12 +152,15 @@ def locator(
     ident = f"{css_class}-{slug}"
     name = title if title is not None else tr.list([s.name for s in spots]) if spots else tr._("Map")
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{_esc(css_class)}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="{_esc(css_class)}"'
         f' viewBox="{_num(fx)} {_num(fy)} {_num(fw)} {_num(fh)}" role="img"'
         f' aria-labelledby="{ident}-title {ident}-desc">',
         f'<title id="{ident}-title">{_esc(name)}</title>',
         f'<desc id="{ident}-desc">{_esc(_describe(spots, [p[2] != (0, 0) for p in pinned], tr))}</desc>',
-        f'<image href="{_esc(map_url)}" x="0" y="0" width="{_num(geo.WIDTH)}" height="{_num(geo.HEIGHT)}"'
+        # xlink:href, not href: Material's instant navigation re-assigns every [href] on the page
+        # to make it absolute, and an SVG image's href cannot be assigned (the TypeError stopped
+        # its setup on every page with a map).
+        f'<image xlink:href="{_esc(map_url)}" x="0" y="0" width="{_num(geo.WIDTH)}" height="{_num(geo.HEIGHT)}"'
         ' preserveAspectRatio="none"/>',
     ]
     if countries:
