@@ -114,6 +114,7 @@ def test_filters_narrow_the_timeline_and_restore_from_the_url(watched: Watched, 
     total = len(dataset_doc["events"])
     w.goto("/timeline/")
     assert w.visible_events() == total
+    assert w.page.locator(".ex-filter-count").inner_text() == f"Showing all {total} events."
     category = _category_with_fewest_events(dataset_doc)
     expected = sum(1 for e in dataset_doc["events"] if e["category"] == category)
     w.page.select_option("#ex-filter-category", category)
@@ -134,6 +135,7 @@ def test_filters_narrow_the_timeline_and_restore_from_the_url(watched: Watched, 
     w.page.click(".ex-filters button[type=reset]")
     w.page.wait_for_function("() => !location.search")
     assert w.visible_events() == total
+    assert w.page.locator(".ex-filter-count").inner_text() == f"Showing all {total} events."
     assert w.errors == []
 
 

@@ -209,7 +209,7 @@ def test_a_long_story_keeps_its_disclosures_and_corrections_pages_small(monkeypa
     assert later and len(found) > 3
 
     def rows(markdown: str) -> list[str]:
-        return [line for line in markdown.splitlines() if line.startswith("| ") and "---" not in line][1:]
+        return [line for line in markdown.splitlines() if line.startswith("- **")]
 
     assert len(rows(disclosures.page(Ctx(real)).markdown)) == len(real.events)
     monkeypatch.setattr(periods, "SPLIT_AT", len(real.events) - 1)

@@ -155,7 +155,7 @@ def _places_to_filter(events: tuple[Any, ...], ctx: Ctx) -> list[str]:
         for p in e.places:
             at.setdefault(p, []).append(e)
     counted = (tr._("Showing all {total} places."), tr._("Showing {shown} of {total} places."))
-    out = [filter_form(events, ctx, counted), ""]
+    out = [filter_form(events, ctx, counted, total=sum(1 for p in ctx.dataset.places if p.id in at)), ""]
     for p in ctx.dataset.places:
         mine = at.get(p.id, [])
         if not mine:

@@ -132,7 +132,9 @@ def _span(events: tuple[Event, ...], ctx: Ctx) -> tuple[str, str]:
     return (ctx.tr.date(events[0].date), ctx.tr.date(events[-1].date)) if events else ("", "")
 
 
-def filter_form(events: tuple[Event, ...], ctx: Ctx, counted: tuple[str, str] | None = None) -> str:
+def filter_form(
+    events: tuple[Event, ...], ctx: Ctx, counted: tuple[str, str] | None = None, total: int | None = None
+) -> str:
     """The timeline's filters. Without JavaScript the theme's ``no-js`` class hides them and
     every event is simply listed; with it they take their place from the first paint (no
     layout shift). Every label is escaped here (raw HTML). ``counted``: the live count's two
@@ -167,7 +169,11 @@ def filter_form(events: tuple[Event, ...], ctx: Ctx, counted: tuple[str, str] | 
         f"{count_msgs}>"
         + "".join(f'<div class="ex-filter">{f}</div>' for f in fields)
         + f'<button type="reset" class="md-button">{html.escape(tr._("Show all"))}</button>'
-        + '<p class="ex-filter-count" role="status" aria-live="polite"></p>'
+        # Written here for the page as it loads (everything shown), so that the script has
+        # nothing to do until a filter changes.
+        + '<p class="ex-filter-count" role="status" aria-live="polite">'
+        + html.escape(every.replace("{total}", tr.number(len(events) if total is None else total)))
+        + "</p>"
         + "</form>"
     )
 
