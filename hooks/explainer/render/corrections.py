@@ -30,6 +30,7 @@ def pages(ctx: Ctx) -> Iterator[Page]:
             "When a record turns out to be wrong, we correct it and say so here, newest first: what changed and "
             "why. Each record also shows its own corrections and when it was last reviewed."
         ),
+        search=False,  # each correction is indexed with its record's text (the timeline, a source's page)
     )
     found = entries(ctx)
     if not found:

@@ -47,6 +47,9 @@ def page(ctx: Ctx) -> Page:
             "The events of North Korea's deployment to Russia in the order they became public, with who revealed them."
         ),
         lead,
+        # The timeline is in the search index already: the same events again would only make
+        # the index, which every page downloads and reads, heavier.
+        search=False,
     )
     # A list, not a table: a phone lays out a few hundred list items far faster than a
     # four-column table of as many rows (bench/lighthouse.py), and reads them without scrolling sideways.

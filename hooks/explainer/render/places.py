@@ -123,6 +123,7 @@ def map_page(ctx: Ctx) -> Page:
             events=count("events", len(events), ctx),
             places=count("places", len(ctx.dataset.places), ctx),
         ),
+        search=False,  # the events are in the index with the timeline; the places with their pages
     )
     out += [
         f'<figure class="ex-map">{locator(ctx.dataset.places, map_url("map.md"), labels=False, tr=tr)}</figure>',
