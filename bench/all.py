@@ -54,13 +54,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="bench/all.py", description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page kind (default 3: medians)")
     ap.add_argument("--serve-edits", type=int, default=5, help="edits timed under mkdocs serve (default 5)")
+    ap.add_argument("--repeat", type=int, default=2,
+                    help="build each size N times, alternating with the baseline, and keep the fastest (default 2)")
+    ap.add_argument("--sizes", help="numbers of events (default: the real count, 1000, 5000, 10000)")
+    ap.add_argument("--pages", help="Lighthouse page kinds, comma-separated (default: all)")
     args = ap.parse_args(argv)
     python = sys.executable
     started = time.time()
-    sizes = ",".join(str(n) for n in (real_event_count(), *SIZES))
+    sizes = args.sizes or ",".join(str(n) for n in (real_event_count(), *SIZES))
+    lighthouse = [python, "bench/lighthouse.py", "--runs", str(args.runs)] + (["--pages", args.pages] if args.pages else [])
     steps = [
-        ("Lighthouse", [python, "bench/lighthouse.py", "--runs", str(args.runs)], OUT / "lighthouse.md"),
-        ("Builds and mkdocs serve", [python, "bench/run.py", "--real-docs", "--sizes", sizes,
+        ("Lighthouse", lighthouse, OUT / "lighthouse.md"),
+        ("Builds and mkdocs serve", [python, "bench/run.py", "--real-docs", "--sizes", sizes, "--repeat", str(args.repeat),
                                      "--serve-check", "--serve-edits", str(args.serve_edits)], OUT / "results-real.md"),
     ]
     status = 0
@@ -76,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         parts.append(section(report, title))
     minutes = (time.time() - started) / 60
     head = (f"# Speed and scale: one run\n\nCommit {commit()}, measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} "
-            f"in {minutes:.0f} minutes by `.venv/bin/python bench/all.py --runs {args.runs}`. "
+            f"in {minutes:.0f} minutes by `.venv/bin/python bench/all.py {' '.join(sys.argv[1:] if argv is None else argv)}`. "
             + ("Every target was met." if status == 0 else "Some target was missed: see the FAIL and MISSED lines.") + "\n")
     (OUT / "report.md").write_text(head + "\n" + "\n".join(parts), encoding="utf-8")
     print(f"[all] written to {OUT / 'report.md'}", file=sys.stderr)
