@@ -1197,7 +1197,9 @@ def table(results: list[SizeResult]) -> str:
     return f"{head}\n{sep}\n{body}\n"
 
 
-# Issue 12's targets, held at every size (they are asked at 10,000 events).
+# Issue 12's targets. The ratio and our share are asked of the largest build (10,000 events):
+# at a few hundred events the hooks' fixed costs (imports, Babel's locale data) weigh more,
+# and those columns show the figure without a verdict. The others hold at every size.
 MAX_RATIO = 1.15  # hooks build / baseline build, CPU time (less disturbed by other load than wall)
 MAX_SHARE = 0.10  # our phases, as a share of the hooks build
 MAX_RSS_KB = 1024 * 1024  # 1 GiB
@@ -1209,10 +1211,12 @@ MAX_GROWTH_SLACK = 1.5  # the hooks build grows at most 1.5x as fast as the base
 def targets(results: list[SizeResult]) -> tuple[str, list[str]]:
     """A table of the targets at every size, and the ones missed."""
     first = results[0]
+    largest = max(r.n for r in results)
     checks = [
-        ("Ratio hooks / baseline (CPU) ≤ 1.15", lambda r: r.hooks.cpu / r.base.cpu, lambda v: v <= MAX_RATIO, "{:.2f}"),
-        ("Our phases ≤ 10 % of the hooks build", lambda r: sum(r.phases.values()) / r.hooks.seconds,
-         lambda v: v <= MAX_SHARE, "{:.0%}"),
+        ("Ratio hooks / baseline (CPU) ≤ 1.15 at the largest size", lambda r: r.hooks.cpu / r.base.cpu,
+         lambda v: v <= MAX_RATIO, "{:.3f}"),
+        ("Our phases ≤ 10 % of the hooks build at the largest size", lambda r: sum(r.phases.values()) / r.hooks.seconds,
+         lambda v: v <= MAX_SHARE, "{:.1%}"),
         ("Growth of the hooks build ≤ 1.5 × the baseline's", lambda r: (r.hooks.cpu / first.hooks.cpu) / (r.base.cpu / first.base.cpu),
          lambda v: v <= MAX_GROWTH_SLACK, "{:.2f}"),
         ("Peak RSS < 1 GiB", lambda r: r.hooks.max_rss_kb, lambda v: v < MAX_RSS_KB, "kib"),
@@ -1227,6 +1231,9 @@ def targets(results: list[SizeResult]) -> tuple[str, list[str]]:
         for r in results:
             v = value(r)
             shown = _mib(v) if fmt == "kib" else _b(v) if fmt == "bytes" else fmt.format(v)
+            if "largest size" in name and r.n != largest:
+                cells.append(shown)
+                continue
             good = ok(v)
             cells.append(f"{shown} {'✓' if good else '✗ missed'}")
             if not good:

@@ -68,6 +68,8 @@ class Record:
 
 
 def _citations_in(value: Any) -> Iterator[Citation]:
+    if value is None or isinstance(value, str | int | float):  # most fields: nothing inside
+        return
     if isinstance(value, Citation):
         yield value
     elif isinstance(value, tuple):
@@ -124,12 +126,17 @@ class Dataset:
         from .structure import declared
 
         out: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        refs: dict[type, list[tuple[str, str]]] = {}  # a record class -> its reference fields
         for record in self.all_records():
             seen: set[tuple[str, str]] = set()
-            for name, s in declared(type(record)):
-                target = _ref_kind(s.type)
-                if target is None or target == "sources":
-                    continue
+            fields = refs.get(type(record))
+            if fields is None:
+                fields = refs[type(record)] = [
+                    (name, target)
+                    for name, s in declared(type(record))
+                    if (target := _ref_kind(s.type)) is not None and target != "sources"
+                ]
+            for name, target in fields:
                 value = getattr(record, name)
                 for rid in value if isinstance(value, tuple) else (value,):
                     if rid is not None and (target, rid) not in seen:
