@@ -1282,6 +1282,11 @@ class ServeLog:
         with self.cond:
             self.cond.notify_all()
 
+    def since(self, start: int, end: int) -> list[str]:
+        """The log lines from index ``start`` to ``end`` (inclusive)."""
+        with self.cond:
+            return [text for _, text in self.lines[start : end + 1]]
+
     def wait_for(self, pattern: str, start: int, timeout: float) -> tuple[int, float, re.Match[str]]:
         """The first line at index >= start matching pattern: (index, arrival time, match)."""
         rx = re.compile(pattern)
@@ -1398,16 +1403,21 @@ def serve_check(work: Path, edits: int, timeout: float) -> str:
             t0 = time.monotonic()
             target.write_text(new_text, encoding="utf-8")
             _, t_detect, _ = slog.wait_for(r"Detected file changes", mark, timeout)
-            _, t_done, m = slog.wait_for(r"Documentation built in ([0-9.]+) seconds", mark, timeout)
+            # "Reloading browsers" follows every rebuild, when the new pages are served. MkDocs'
+            # own "Documentation built in N seconds" can be missing: its logger drops a message
+            # identical to the one before (two rebuilds of the same duration).
+            done, t_done, _ = slog.wait_for(r"Reloading browsers", mark, timeout)
+            own = [m for line in slog.since(mark, done) if (m := re.search(r"Documentation built in ([0-9.]+) seconds", line))]
             detect.append(t_detect - t0)
             rebuild.append(t_done - t0)
-            reported.append(float(m.group(1)))
+            if own:
+                reported.append(float(own[-1].group(1)))
             status, body = http_get(base_url + "timeline/", timeout)
             if status != 200:
                 raise BenchError(f"GET {base_url}timeline/ returned {status} after the edit")
             visible.append(marker in body)
-            log(f"edit {k}: change seen after {t_detect - t0:.2f} s, rebuilt after {t_done - t0:.2f} s "
-                f"(mkdocs: {m.group(1)} s); timeline 200, edit visible: {marker in body}")
+            log(f"edit {k}: change seen after {t_detect - t0:.2f} s, served after {t_done - t0:.2f} s "
+                f"(mkdocs: {own[-1].group(1) + ' s' if own else 'not logged'}); timeline 200, edit visible: {marker in body}")
             time.sleep(0.5)
         target.write_text(original, encoding="utf-8")
 
@@ -1416,8 +1426,8 @@ def serve_check(work: Path, edits: int, timeout: float) -> str:
 
         rows += [
             ("Edit to \"Detected file changes\" (median)", stats(detect)),
-            ("**Edit to \"Documentation built in\"** (median)", "**" + stats(rebuild) + "**"),
-            ("Rebuild as mkdocs reports it (median)", stats(reported)),
+            ("**Edit to the rebuilt site served (\"Reloading browsers\")** (median)", "**" + stats(rebuild) + "**"),
+            ("Rebuild as mkdocs reports it (median)", stats(reported) if reported else "not logged"),
             ("Timeline page after each edit", f"200; edit visible in {sum(visible)}/{len(visible)}"),
         ]
         if problems:
