@@ -18,9 +18,6 @@ def item(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_compact = item
-
-
 def _lines(lines: list[str], pad: str) -> str:
     if not lines:
         return "[]"
@@ -28,7 +25,7 @@ def _lines(lines: list[str], pad: str) -> str:
 
 
 def _list(items: list[Any], pad: str) -> str:
-    return _lines([_compact(v) for v in items], pad)
+    return _lines([item(v) for v in items], pad)
 
 
 def array(lines: list[str]) -> str:
@@ -41,7 +38,7 @@ def dumps(doc: dict[str, Any] | list[Any]) -> str:
     if isinstance(doc, list):
         return _list(doc, "") + "\n"
     members = [
-        f" {_compact(key)}: " + (_list(value, " ") if isinstance(value, list) else _compact(value))
+        f" {item(key)}: " + (_list(value, " ") if isinstance(value, list) else item(value))
         for key, value in doc.items()
     ]
     return "{\n" + ",\n".join(members) + "\n}\n" if members else "{}\n"
