@@ -10,6 +10,7 @@ test-artifacts/screenshots/ for review.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -37,15 +38,22 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
+@contextlib.contextmanager
+def _serving(site: Path) -> Iterator[str]:
+    """A built site on a loopback port, for as long as the block runs: its base URL."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def base_url(real_site: Build) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(real_site.site))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _serving(real_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -486,25 +494,20 @@ def test_a_link_to_an_event_that_moved_to_another_period_page_follows_it(
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     site = tmp_path / "site"
     build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        for start in ("/timeline/", "/timeline/2024/"):
-            page.goto(f"{base}{start}#2025-04-28-admission", wait_until="load")
-            page.wait_for_url("**/timeline/2025-04/#2025-04-28-admission", timeout=10_000)
-            assert page.locator("[id='2025-04-28-admission']").count() == 1
-        # An anchor the page holds is left alone; an unknown one too.
-        page.goto(f"{base}/timeline/2024/#2024-10-18-first-report", wait_until="load")
-        page.wait_for_timeout(500)
-        assert page.url.endswith("/timeline/2024/#2024-10-18-first-report")
-        page.goto(f"{base}/timeline/2024/#no-such-event", wait_until="load")
-        page.wait_for_timeout(500)
-        assert page.url.endswith("/timeline/2024/#no-such-event")
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with _serving(site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            for start in ("/timeline/", "/timeline/2024/"):
+                page.goto(f"{base}{start}#2025-04-28-admission", wait_until="load")
+                page.wait_for_url("**/timeline/2025-04/#2025-04-28-admission", timeout=10_000)
+                assert page.locator("[id='2025-04-28-admission']").count() == 1
+            # An anchor the page holds is left alone; an unknown one too.
+            page.goto(f"{base}/timeline/2024/#2024-10-18-first-report", wait_until="load")
+            page.wait_for_timeout(500)
+            assert page.url.endswith("/timeline/2024/#2024-10-18-first-report")
+            page.goto(f"{base}/timeline/2024/#no-such-event", wait_until="load")
+            page.wait_for_timeout(500)
+            assert page.url.endswith("/timeline/2024/#no-such-event")
+        finally:
+            context.close()

@@ -4,10 +4,10 @@ which know nothing of pages and URLs."""
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from . import cite, feeds
+from .memo import once_per
 from .render.blocks import heading
 from .render.context import Ctx
 from .urls import permalink
@@ -25,17 +25,8 @@ def _built(ctx: Ctx) -> Any:
 
 # One citation context per build context: its records' citations are written once, for
 # their own files and for the all.* files.
-_contexts: weakref.WeakKeyDictionary[Ctx, cite.Context] = weakref.WeakKeyDictionary()
-
-
+@once_per
 def cite_context(ctx: Ctx) -> cite.Context:
-    made = _contexts.get(ctx)
-    if made is None:
-        made = _contexts[ctx] = _cite_context(ctx)
-    return made
-
-
-def _cite_context(ctx: Ctx) -> cite.Context:
     return cite.Context(
         site_name=ctx.site_name,
         url_of=_url(ctx),

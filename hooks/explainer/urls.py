@@ -10,11 +10,11 @@ English is published at the root, any other language under ``/<lang>/``.
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from .languages import DEFAULT as DEFAULT_LANG
 from .languages import prefix as _prefix
+from .memo import once_per
 from .model import Dataset
 
 _KINDS: dict[str, Any] = {}
@@ -28,15 +28,15 @@ def kind_of(record: Any) -> Any:
     return _KINDS[record.KIND]
 
 
-# dataset -> (kind, id) -> page: a record's page is asked for by every link to it.
-_pages: weakref.WeakKeyDictionary[Dataset, dict[tuple[str, str], str]] = weakref.WeakKeyDictionary()
+@once_per
+def _pages(dataset: Dataset) -> dict[tuple[str, str], str]:
+    """(kind, id) -> page, filled as asked: a record's page is asked for by every link to it."""
+    return {}
 
 
 def page_of(record: Any, dataset: Dataset) -> str:
     """The Markdown source path (and anchor) of the page showing ``record``."""
-    pages = _pages.get(dataset)
-    if pages is None:
-        pages = _pages[dataset] = {}
+    pages = _pages(dataset)
     key = (record.KIND, record.id)
     page = pages.get(key)
     if page is None:

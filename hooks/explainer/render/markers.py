@@ -4,25 +4,16 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 
+from ..memo import once_per
 from ..text import inert
 from .context import Ctx
 from .linkstate import dead_without_archive
 
-_coverage: weakref.WeakKeyDictionary[Ctx, str] = weakref.WeakKeyDictionary()
 
-
+@once_per  # every timeline page shows it
 def coverage(ctx: Ctx) -> str:
-    """The coverage sentence, made once per build (every timeline page shows it)."""
-    made = _coverage.get(ctx)
-    if made is None:
-        made = _coverage[ctx] = _coverage_of(ctx)
-    return made
-
-
-def _coverage_of(ctx: Ctx) -> str:
     """'This account covers events from 25 July 2023 to 20 February 2026; its sources were last
     searched on 3 December 2026.', from the data."""
     events, sources = ctx.dataset.events, ctx.dataset.sources

@@ -15,12 +15,12 @@ included).
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 from ..i18n import Catalogue
+from ..memo import once_per
 from ..model import Dataset
 
 PAGE_EVENTS = 250
@@ -51,13 +51,8 @@ class Part:
         return f"{tr.date(first)} ({self.cut})" if self.cut else tr.date(first)
 
 
-_cache: weakref.WeakKeyDictionary[Dataset, tuple[list[Part], dict[str, str]]] = weakref.WeakKeyDictionary()
-
-
+@once_per
 def _layout(dataset: Dataset) -> tuple[list[Part], dict[str, str]]:
-    cached = _cache.get(dataset)
-    if cached is not None:
-        return cached
     parts: list[Part] = []
     if len(dataset.events) > SPLIT_AT:
         for year, in_year in groupby(dataset.events, key=lambda e: e.date.year):
@@ -83,7 +78,6 @@ def _layout(dataset: Dataset) -> tuple[list[Part], dict[str, str]]:
                         cut = seen[day] = seen.get(day, 0) + 1
                     parts.append(Part(pkey, f"timeline/{pkey}.md", year, month, piece, n, cut))
     page_of = {e.id: part.uri for part in parts for e in part.events}
-    _cache[dataset] = (parts, page_of)
     return parts, page_of
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import weakref
 from collections.abc import Iterator
 from typing import Any
 
 from ..kinds.places import PLACE_KINDS
+from ..memo import once_per
 from ..model import Dataset
 from ..text import front_matter, inert, link, page_head
 from ..urls import public_path
@@ -34,17 +34,13 @@ def events_at(p: Any, ctx: Ctx) -> list[Any]:
     return _events_by_place(ctx.dataset).get(p.id, [])
 
 
-# dataset -> place id -> its events and those of the places within it (made in one pass).
-_by_place: weakref.WeakKeyDictionary[Dataset, dict[str, list[Any]]] = weakref.WeakKeyDictionary()
-
-
+@once_per
 def _events_by_place(dataset: Dataset) -> dict[str, list[Any]]:
-    made = _by_place.get(dataset)
-    if made is None:
-        made = _by_place[dataset] = {}
-        for e in dataset.events:
-            for pid in dict.fromkeys(a for q in e.places for a in _self_and_containers(q, dataset)):
-                made.setdefault(pid, []).append(e)
+    """Place id -> its events and those of the places within it, made in one pass."""
+    made: dict[str, list[Any]] = {}
+    for e in dataset.events:
+        for pid in dict.fromkeys(a for q in e.places for a in _self_and_containers(q, dataset)):
+            made.setdefault(pid, []).append(e)
     return made
 
 
