@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +21,18 @@ class Build:
     returncode: int
     output: str  # stdout and stderr together, as a contributor sees them
     site: Path
+
+    def event_page(self, event_id: str, lang: str = "") -> Path:
+        """The HTML page that shows an event: the timeline, or its period's page once the
+        timeline is split (timeline/ids.json)."""
+        index = self.site / "timeline" / "ids.json"
+        pages = json.loads(index.read_text(encoding="utf-8")) if index.exists() else {}
+        return self.site / lang / "timeline" / pages.get(event_id, "") / "index.html"
+
+    def up(self, page: Path, lang: str = "") -> str:
+        """The relative prefix from a page to the site's (or a language's) root: "../" for
+        timeline/index.html."""
+        return "../" * (len(page.relative_to(self.site / lang).parts) - 1)
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> Build:

@@ -47,12 +47,13 @@ def test_strict_build_has_no_warning(real_site: Build) -> None:
 def test_every_record_is_on_the_site_at_its_url_and_anchor(real_site: Build) -> None:
     site = real_site.site
     doc = json.loads((site / "data" / "dataset.json").read_text(encoding="utf-8"))
-    timeline = parse(site / "timeline" / "index.html").ids
     glossary = parse(site / "glossary" / "index.html").ids
     numbers = parse(site / "numbers" / "index.html").ids
     claims = parse(site / "claims" / "index.html").ids
+    shown: dict[Path, set[str]] = {}
     for e in doc["events"]:
-        assert e["id"] in timeline, e["id"]
+        page = real_site.event_page(e["id"])
+        assert e["id"] in shown.setdefault(page, parse(page).ids), e["id"]
     for t in doc["terms"]:
         assert t["id"] in glossary, t["id"]
     for f in doc["figures"]:
@@ -81,14 +82,16 @@ def test_downloads_hold_the_whole_dataset(real_site: Build) -> None:
 
 
 def test_timeline_cites_sources_and_links_actors(real_site: Build) -> None:
-    html = (real_site.site / "timeline" / "index.html").read_text(encoding="utf-8")
     doc = json.loads((real_site.site / "data" / "dataset.json").read_text(encoding="utf-8"))
-    for e in doc["events"]:
-        for a in e["actors"]:
-            assert f'href="../actors/{a}/"' in html
-        for c in e["sources"]:
-            assert f'href="../sources/{c["source"]}/"' in html
-    assert html.count('class="footnote-ref"') >= len(doc["events"])
+    refs = 0
+    for page in {real_site.event_page(e["id"]) for e in doc["events"]}:
+        html, up = page.read_text(encoding="utf-8"), real_site.up(page)
+        refs += html.count('class="footnote-ref"')
+        for e in doc["events"]:
+            if real_site.event_page(e["id"]) == page:
+                assert all(f'href="{up}actors/{a}/"' in html for a in e["actors"]), e["id"]
+                assert all(f'href="{up}sources/{c["source"]}/"' in html for c in e["sources"]), e["id"]
+    assert refs >= len(doc["events"])
 
 
 def test_no_request_leaves_the_site(real_site: Build) -> None:
@@ -213,6 +216,17 @@ def test_a_long_timeline_is_split_by_period_with_permalinks_that_resolve(mini_pr
     # A hand-written [[event:...]] link follows the event to its period's page.
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="timeline/2025-04/#2025-04-28-admission">28 April</a>' in home
+    # Up to LIST_ALL events the overview lists every event under its period, and the periods'
+    # pages are in the search index (the overview's headlines are not, to show each once)...
+    assert 'href="2025-04/#2025-04-28-admission"' in overview
+    search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = [d["location"] for d in search["docs"] if "North Korea admits the deployment" in d["title"] + d["text"]]
+    assert found == ["timeline/2025-04/#2025-04-28-admission"], found
+    # ...past it, a long story, the overview lists the periods, and the index leaves them out.
+    monkeypatch.setattr(periods, "LIST_ALL", 2)
+    build(load_config(config_file=str(mini_project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    overview = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="2024/"' in overview and "#2025-04-28-admission" not in overview
     search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in search["docs"] if d["location"].startswith("timeline/2025-04/")]
 

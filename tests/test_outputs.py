@@ -39,11 +39,12 @@ def test_the_feeds_parse_newest_first_with_the_newest_events_and_every_correctio
 
 def test_every_cited_record_links_to_its_citations_in_four_formats(real_site: Build) -> None:
     dataset, _ = load_dataset(ROOT / "data")
-    timeline = (real_site.site / "timeline" / "index.html").read_text(encoding="utf-8")
     for e in dataset.events:
+        page = real_site.event_page(e.id)
+        html, up = page.read_text(encoding="utf-8"), real_site.up(page)
         for ext in ("txt", "bib", "ris", "json"):
             assert (real_site.site / "cite" / "events" / f"{e.id}.{ext}").is_file()
-            assert f'href="../cite/events/{e.id}.{ext}"' in timeline
+            assert f'href="{up}cite/events/{e.id}.{ext}"' in html
     source = dataset.sources[0]
     page = (real_site.site / "sources" / source.id / "index.html").read_text(encoding="utf-8")
     assert f'href="../../cite/sources/{source.id}.bib"' in page

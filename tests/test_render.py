@@ -195,7 +195,7 @@ def test_a_crowded_month_is_cut_into_pages_of_whole_days_and_none_holds_too_many
 
 
 def test_a_long_story_keeps_its_disclosures_and_corrections_pages_small(monkeypatch) -> None:
-    """Past the timeline's split the disclosures page lists only the events with a recorded
+    """Past LIST_ALL events the disclosures page lists only the events with a recorded
     later disclosure (the timeline lists the rest), and the corrections page the newest
     SHOWN corrections, saying how many there are in all."""
     from conftest import ROOT
@@ -212,7 +212,7 @@ def test_a_long_story_keeps_its_disclosures_and_corrections_pages_small(monkeypa
         return [line for line in markdown.splitlines() if line.startswith("- **")]
 
     assert len(rows(disclosures.page(Ctx(real)).markdown)) == len(real.events)
-    monkeypatch.setattr(periods, "SPLIT_AT", len(real.events) - 1)
+    monkeypatch.setattr(periods, "LIST_ALL", len(real.events) - 1)
     short = disclosures.page(Ctx(real)).markdown
     assert len(rows(short)) == len(later) and "the timeline lists them" in short
 

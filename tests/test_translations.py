@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, mkdocs_build
+from conftest import ROOT, Build, make_project, mkdocs_build
 
 from explainer.translations import blocks, lost_facts, segments
 
@@ -92,7 +92,7 @@ def test_an_outdated_translation_is_reported_and_shown_in_english(project: Path,
     assert re.search(r"^uk\s+events\s+\d+\s+1\s+0\s", report.stdout, re.M), report.stdout
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
-    page = (tmp_path / "site" / "uk" / "timeline" / "index.html").read_text(encoding="utf-8")
+    page = Build(0, "", tmp_path / "site").event_page("2024-10-18-nis-announces-deployment", "uk").read_text(encoding="utf-8")
     block = page.split('id="2024-10-18-nis-announces-deployment"')[0].rsplit('<div class="ex-event"', 1)[1]
     assert 'lang="en"' in block and 'class="ex-in-english"' in block
     # The record is shown whole in English, its other records in Ukrainian.

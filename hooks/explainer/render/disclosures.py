@@ -1,7 +1,7 @@
 """The story in the order the world learned it: every event by the day it became public,
-beside the day it happened and who made it public. Past the timeline's split (a long
-story) only the events with a recorded later disclosure are listed, so that the page stays
-small; the timeline lists every event."""
+beside the day it happened and who made it public. Past ``periods.LIST_ALL`` events (a
+long story) only the events with a recorded later disclosure are listed, so that the page
+stays small; the timeline lists every event."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def page(ctx: Ctx) -> Page:
     tr = ctx.tr
     events = sorted(ctx.dataset.events, key=lambda e: (known(e), e.date, e.id))
     later = [e for e in events if e.disclosed is not None]
-    long_story = len(events) > periods.SPLIT_AT
+    long_story = len(events) > periods.LIST_ALL
     if long_story:
         # A long story lists only what the timeline cannot show: the later disclosures.
         lead = tr._(

@@ -1,16 +1,21 @@
 """Where each event is shown: one timeline page, or, for a long timeline, one page per period.
 
-No timeline page shows more than ``PAGE_EVENTS`` events (about 3 kB of HTML each, so that
-no page reaches a megabyte and a phone can lay it out). Up to that many the whole timeline
-is one page, ``/timeline/``, each event at ``/timeline/#<event-id>``. Past it, ``/timeline/``
-becomes an overview and each year gets its own page, ``/timeline/<year>/#<event-id>``; a
-year with more events is split by month, ``/timeline/<year>-<month>/``, and a month with
-more still into pages of whole days in date order, ``/timeline/<year>-<month>/``,
-``/timeline/<year>-<month>-2/``... (a single day with more is cut by count). An event's
-year and month page follow from its date alone; within a crowded month its page can move
-as events are added, so every timeline page carries a small id-to-page map that
-explainer.js reads to follow a link whose event is no longer there (``/timeline/#<id>``
-included).
+No timeline page shows more than ``PAGE_EVENTS`` events: about 3 kB of HTML and 30 elements
+each, so that a cheap phone lays a page out within Lighthouse's budget (at 148 events on one
+page the timeline scored 89-94 on mobile, its year pages of 72 events 96-99;
+bench/lighthouse.py). Up to that many the whole timeline is one page, ``/timeline/``, each
+event at ``/timeline/#<event-id>``. Past it, ``/timeline/`` becomes an overview and each year
+gets its own page, ``/timeline/<year>/#<event-id>``; a year with more events is split by
+month, ``/timeline/<year>-<month>/``, and a month with more still into pages of whole days in
+date order, ``/timeline/<year>-<month>/``, ``/timeline/<year>-<month>-2/``... (a single day
+with more is cut by count). An event's year and month page follow from its date alone; within
+a crowded month its page can move as events are added, so every timeline page carries a small
+id-to-page map that explainer.js reads to follow a link whose event is no longer there
+(``/timeline/#<id>`` included).
+
+A page that lists every event in one line each (the overview's headlines, the disclosures,
+the map's list) lists them all up to ``LIST_ALL`` events, and past it only what its own page
+needs (see each page).
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from ..i18n import Catalogue
 from ..memo import once_per
 from ..model import Dataset
 
-PAGE_EVENTS = 250
+PAGE_EVENTS = 100
 SPLIT_AT = PAGE_EVENTS  # the whole timeline is one page up to this many events
+LIST_ALL = 250  # a page of one line an event lists them all up to this many events
 
 
 @dataclass(frozen=True)

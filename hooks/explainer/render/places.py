@@ -127,7 +127,7 @@ def map_page(ctx: Ctx) -> Page:
         link(tr._("All places, by kind"), ctx.url("places/index.md")),
         "",
     ]
-    if len(events) > periods.SPLIT_AT:  # a long story: one line a place, not one an event
+    if len(events) > periods.LIST_ALL:  # a long story: one line a place, not one an event
         return Page("map.md", "\n".join(out + _places_to_filter(events, ctx)))
     out += [filter_form(events, ctx), ""]
     for e in events:

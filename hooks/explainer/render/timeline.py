@@ -90,7 +90,8 @@ def events_section(events: list[Event], ctx: Ctx, none: str, *, search: bool = T
     return [*out, *items, ""]
 
 
-def _intro(ctx: Ctx) -> list[str]:
+def _legend(ctx: Ctx) -> list[str]:
+    """What each status badge means, and where else the events can be read."""
     from .markers import coverage
 
     tr = ctx.tr
@@ -98,11 +99,13 @@ def _intro(ctx: Ctx) -> list[str]:
     known = link(tr._("in the order it became known"), ctx.url("disclosures.md"))
     # The message is inert text around the link: a placeholder keeps the link out of inert().
     also = inert(tr._("The same events can also be read {in_order}.", in_order="\x00")).replace("\x00", known)
+    return [*out, "", f"{coverage(ctx)} {also}", ""]
+
+
+def _intro(ctx: Ctx) -> list[str]:
+    tr = ctx.tr
     return [
-        *out,
-        "",
-        f"{coverage(ctx)} {also}",
-        "",
+        *_legend(ctx),
         inert(
             tr._(
                 "An event known only to the month or the year is listed at the head of that month or year. "
@@ -207,25 +210,37 @@ def _jsonld(events: tuple[Event, ...], uri: str, ctx: Ctx) -> str:
 
 
 def _overview(ctx: Ctx, split: list[periods.Part]) -> Page:
+    """The timeline's first page once it is split: its periods, and, up to ``LIST_ALL``
+    events, every event's date and title under its period, so that the whole story can
+    still be read down one page (the details, sources and filters are on the periods' pages)."""
     tr, events = ctx.tr, ctx.dataset.events
     first, last = _span(events, ctx)
-    intro = tr._(
-        "{events} from {first} to {last}, in date order, one page for each period:",
-        events=count("events", len(events), ctx),
-        first=first,
-        last=last,
-    )
-    out = [
-        *page_head(tr._("Timeline"), _description(ctx, first, last), intro),
-        *(
-            f"- {link(part.title(tr), ctx.url(part.uri))}: {inert(count('events', len(part.events), ctx))}"
-            for part in split
-        ),
-        "",
-        # explainer.js follows an old /timeline/#event-id link to the event's page.
-        '<div data-ex-timeline-index="ids.json" hidden></div>',
-        "",
-    ]
+    headlines = len(events) <= periods.LIST_ALL
+    if headlines:  # every event's headline under its period, their status badges explained first
+        intro = _lead(events, ctx)
+    else:
+        intro = tr._(
+            "{events} from {first} to {last}, in date order, one page for each period:",
+            events=count("events", len(events), ctx),
+            first=first,
+            last=last,
+        )
+    out = [*page_head(tr._("Timeline"), _description(ctx, first, last), intro)]
+    if headlines:
+        # The events are in the search index with their periods' pages, not here again.
+        out += [*_legend(ctx), "<div data-search-exclude markdown>", ""]
+    for part in split:
+        out.append(f"- {link(part.title(tr), ctx.url(part.uri))}: {inert(count('events', len(part.events), ctx))}")
+        if headlines:
+            out += [
+                f"    - {link(f'{event_date(e, ctx)}: {e.title}', ctx.url(e))} {status_badge(e.status, ctx)}"
+                for e in part.events
+            ]
+    out.append("")
+    if headlines:
+        out += ["</div>", ""]
+    # explainer.js follows an old /timeline/#event-id link to the event's page.
+    out += ['<div data-ex-timeline-index="ids.json" hidden></div>', ""]
     return Page("timeline.md", "\n".join(out))
 
 
@@ -279,11 +294,11 @@ def _part(part: periods.Part, prev: periods.Part | None, next_: periods.Part | N
     )
     heading = tr._("Timeline: {period}", period=title)
     out = [
-        # Long timelines stay out of the search index, which every first visit downloads.
+        # A long story's events stay out of the search index, which every first visit downloads.
         front_matter(
             heading,
             tr._("Events of {period}, {first} to {last}, each with its sources.", period=title, first=first, last=last),
-            search=False,
+            search=len(ctx.dataset.events) <= periods.LIST_ALL,
         ),
         f"# {inert(heading)}",
         "",
