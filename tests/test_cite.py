@@ -249,3 +249,20 @@ def test_dataset_files_hold_every_record_once_and_are_deterministic(dataset):
     ctx_date = dataclasses.replace(CTX, built=dt.date(2026, 12, 3))
     assert cite.dataset_files(dataset, ctx_date) == files  # a datetime.date works the same
     assert all(text.endswith("\n") and "\r" not in text for text in files.values())
+
+
+def test_a_translated_citation_says_its_words_in_its_language(dataset):
+    """The other languages' citation files name the access date and the commit in their own
+    words and dates; the facts (title, URL, commit) are the English ones."""
+    from explainer.i18n import catalogue
+
+    ko = catalogue("ko")
+    ctx = cite.Context("North Korean troops in Russia", url_of, title_of, COMMIT, BUILT, date_text=ko.date, tr=ko)
+    source = dataclasses.replace(dataset.sources[0], archive_url="https://archive.example/copy")
+    text = cite.plain(source, ctx)
+    assert "accessed" not in text and "commit" not in text and "archived copy" not in text
+    assert "보관본: https://archive.example/copy" in text
+    assert f"접속일: {ko.date(source.accessed)}" in text and COMMIT in text and source.url in text
+    event = dataset.events[0]
+    assert f"기록 events/{event.id}; 커밋 {COMMIT}에서" in cite.plain(event, ctx)
+    assert "accessed" in cite.plain(source, CTX)  # English, the source language, as before

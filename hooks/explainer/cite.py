@@ -48,6 +48,7 @@ from typing import Any
 
 from . import jsonfile
 from .dates import PartialDate
+from .i18n import Catalogue
 from .kinds.claims import Claim
 from .kinds.events import Event
 from .kinds.figures import Figure
@@ -95,6 +96,7 @@ class Context:
     commit: str | None  # the commit the site was built from, if known
     built: PartialDate | _dt.date  # the build date: access date of our own records
     date_text: Callable[[PartialDate], str] = PartialDate.human  # a date for readers (the catalogue's)
+    tr: Catalogue = field(default_factory=Catalogue.english)  # the words around the facts
     # Each record's Item, made once: a record is cited in four formats and again in the all.* files.
     items: dict[int, tuple[Any, Item]] = field(default_factory=dict, init=False, repr=False, compare=False)
     texts: dict[tuple[str, int], tuple[Any, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -147,7 +149,8 @@ def last_changed(record: Citable) -> PartialDate | None:
 
 
 def _commit_note(ctx: Context) -> str:
-    return f"site built from commit {ctx.commit}" if ctx.commit else "commit not recorded"
+    tr = ctx.tr
+    return tr._("site built from commit {commit}", commit=ctx.commit) if ctx.commit else tr._("commit not recorded")
 
 
 def item(record: Citable, ctx: Context) -> Item:
@@ -160,9 +163,15 @@ def item(record: Citable, ctx: Context) -> Item:
 
 def _item(record: Citable, ctx: Context) -> Item:
     if isinstance(record, Source):
-        note = f"Recorded by {ctx.site_name} at {ctx.url_of(record)} ({_commit_note(ctx)})"
+        tr = ctx.tr
+        note = tr._(
+            "Recorded by {site} at {url} ({commit})",
+            site=ctx.site_name,
+            url=ctx.url_of(record),
+            commit=_commit_note(ctx),
+        )
         if record.archive_url:
-            note += f"; archived copy: {record.archive_url}"
+            note += "; " + tr._("archived copy: {url}", url=record.archive_url)
         return Item(
             key=key_of(record),
             types=SOURCE_TYPES[record.type],  # every schema type has a row (tests/test_cite.py)
@@ -187,7 +196,7 @@ def _item(record: Citable, ctx: Context) -> Item:
         accessed=ctx.built_date,
         url=ctx.url_of(record),
         language=None,
-        note=f"Record {record.KIND}/{record.id}; {_commit_note(ctx)}",
+        note=ctx.tr._("Record {kind}/{id}; {commit}", kind=record.KIND, id=record.id, commit=_commit_note(ctx)),
     )
 
 
@@ -200,7 +209,8 @@ def plain(record: Citable, ctx: Context) -> str:
     who = f"{', '.join(it.authors)}. " if it.authors else ""
     title = it.title if it.title.startswith("[") else f"\u201c{it.title}\u201d"
     stop = "" if it.title.endswith((".", "?", "!")) else "."
-    where = f"{it.container}, {ctx.date_text(it.issued)}. {it.url} (accessed {ctx.date_text(it.accessed)})"
+    accessed = ctx.tr._("accessed {date}", date=ctx.date_text(it.accessed))
+    where = f"{it.container}, {ctx.date_text(it.issued)}. {it.url} ({accessed})"
     return _one_line(f"{who}{title}{stop} {where}. {it.note}.")
 
 

@@ -34,6 +34,7 @@ def cite_context(ctx: Ctx) -> cite.Context:
         commit=ctx.commit,
         built=_built(ctx),
         date_text=ctx.tr.date,
+        tr=ctx.tr,
     )
 
 
