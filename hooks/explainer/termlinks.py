@@ -39,6 +39,9 @@ class _TermLinker(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.done: set[str] = set()
+        # The first words of the names not yet linked on this page: a text with none of them
+        # (most, on a long page) is passed over without looking at each of its words.
+        self.active: set[str] = set(self.ext.by_first_word)
         # Links an editor wrote with [[term:id]] get their tooltip here, where the
         # definition becomes an attribute the serializer escapes; they count as linked.
         for a in root.iter("a"):
@@ -46,14 +49,14 @@ class _TermLinker(Treeprocessor):
                 term = self.ext.by_id.get((a.get("href") or "").rpartition("#")[2])
                 if term is not None:
                     a.set("title", attr_text(term.definition))
-                    self.done.add(term.id)
+                    self._linked(term)
         if not self.ext.enabled or not self.ext.by_first_word:
             return
         self._walk(root)
 
     def _walk(self, el: etree.Element) -> None:
         # Each term is linked once a page: once all are, the rest of a long page is left alone.
-        if el.tag in SKIP or len(self.done) >= len(self.ext.by_id):
+        if el.tag in SKIP or not self.active:
             return
         # The footnotes cite sources by their own titles: a title is not ours to link words in.
         if el.tag == "div" and "footnote" in (el.get("class") or "").split():
@@ -66,11 +69,19 @@ class _TermLinker(Treeprocessor):
         if el.text and not isinstance(el.text, AtomicString):
             self._link(el, el.text, after=None)
 
+    def _linked(self, term: Term) -> None:
+        self.done.add(term.id)
+        for word in self.ext.first_words[term.id]:
+            if all(t.id in self.done for _, t in self.ext.by_first_word[word]):
+                self.active.discard(word)
+
     def _link(self, parent: etree.Element, text: str, after: etree.Element | None) -> None:
+        if self.active.isdisjoint(_WORD.findall(text)):
+            return
         for start, end, term in self.ext.matches(text):
             if term.id in self.done:
                 continue
-            self.done.add(term.id)
+            self._linked(term)
             a = etree.Element(
                 "a", {"href": self.ext.href(term), "title": attr_text(term.definition), "class": "ex-term"}
             )
@@ -97,6 +108,7 @@ class TermLinkExtension(Extension):
         # first word of a name -> (name, term), longest names first
         self.by_first_word: dict[str, list[tuple[str, Term]]] = {}
         self.by_id: dict[str, Term] = {}
+        self.first_words: dict[str, set[str]] = {}  # term id -> the first words of its names
         self.enabled = True
         self.href: Callable[[Term], str] = lambda t: f"/glossary.md#{t.id}"
 
@@ -128,6 +140,10 @@ class TermLinkExtension(Extension):
         for candidates in by_first.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[0]))
         self.by_first_word = by_first
+        self.first_words = {t.id: set() for t in terms}
+        for word, candidates in by_first.items():
+            for _, term in candidates:
+                self.first_words[term.id].add(word)
 
     def matches(self, text: str) -> Iterator[tuple[int, int, Term]]:
         """(start, end, term) of each name in ``text``, whole words only, longest name first."""
