@@ -208,8 +208,9 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     in_nav = outputs.nav_pages()
     generated = {**{uri: p.markdown for uri, p in _state.pages.items()}, **_state.files}
+    existing = files.src_uris  # our URIs are POSIX already: get_file_from_path() would parse each
     for uri, content in generated.items():
-        if files.get_file_from_path(uri) is not None:
+        if uri in existing:
             raise PluginError(f"docs/{uri} shadows a page generated from data/: rename or delete docs/{uri}")
         listed = uri in in_nav or not uri.endswith(".md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV

@@ -128,12 +128,16 @@ def test_tidy_repairs_only_what_the_validator_rejects() -> None:
         '<input type="text" name="query" autocomplete="off">'
         '<label class="md-nav__link" for="__nav_8" id="__nav_8_label" tabindex="">'
         '<label class="md-nav__title" for="__toc">'
+        '<a class="footnote-backref" href="#fnref:1" title="">&#8617;</a><abbr title="">x</abbr>'
+        '<a\nhref="#a" title="">a</a> title="" <a href="#b" title="b">b</a>'
     )
     assert tidy(page) == (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
         '<input type="text" name="query" autocomplete="off">'
         '<label class="md-nav__link" for="__nav_8" id="__nav_8_label">'
         '<label class="md-nav__title">'
+        '<a class="footnote-backref" href="#fnref:1">&#8617;</a><abbr title="">x</abbr>'
+        '<a\nhref="#a">a</a> title="" <a href="#b" title="b">b</a>'
     )
     with_toc = '<input type="checkbox" id="__toc"><label class="md-nav__title" for="__toc">'
     assert tidy(with_toc) == with_toc

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from .kinds.terms import Term
 
 _WORD = re.compile(r"\w+")
+
+
+def _is_word(ch: str) -> bool:
+    """What ``\\w`` matches (letters and digits of every script, and '_')."""
+    return ch.isalnum() or ch == "_"
+
+
 SKIP = frozenset(
     {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "sup", "kbd"}
 )
@@ -76,28 +83,49 @@ class _TermLinker(Treeprocessor):
                 self.active.discard(word)
 
     def _link(self, parent: etree.Element, text: str, after: etree.Element | None) -> None:
-        if self.active.isdisjoint(_WORD.findall(text)):
-            return
-        for start, end, term in self.ext.matches(text):
-            if term.id in self.done:
-                continue
-            self._linked(term)
-            a = etree.Element(
-                "a", {"href": self.ext.href(term), "title": attr_text(term.definition), "class": "ex-term"}
-            )
-            a.text = AtomicString(text[start:end])
-            a.tail = text[end:]
-            before = text[:start]
-            if after is None:
-                parent.text = before
-                parent.insert(0, a)
-            else:
-                after.tail = before
-                parent.insert(list(parent).index(after) + 1, a)
-            # The rest of the text now hangs off the new link: carry on there.
-            if a.tail:
-                self._link(parent, a.tail, after=a)
-            return
+        words = self.active.intersection(_WORD.findall(text))
+        if words:
+            found = self._first(text, words)
+            if found is not None:
+                self._insert(parent, text, after, *found)
+
+    def _first(self, text: str, words: set[str]) -> tuple[int, int, Term] | None:
+        """The leftmost name in ``text`` of a term not yet linked, among those that start with
+        one of ``words`` (what ``matches`` finds first there, looking only where it can be)."""
+        best: tuple[int, int, Term] | None = None
+        for word in words:
+            start = text.find(word)
+            while start != -1 and (best is None or start < best[0]):
+                end = start + len(word)
+                if (
+                    (start == 0 or not _is_word(text[start - 1]))
+                    and (end == len(text) or not _is_word(text[end]))
+                    and not (start and text[start - 1] == "-")
+                ):
+                    hit = self.ext.name_at(text, start, word)
+                    if hit is not None and hit[1].id not in self.done:
+                        best = (start, hit[0], hit[1])
+                        break
+                start = text.find(word, start + 1)
+        return best
+
+    def _insert(
+        self, parent: etree.Element, text: str, after: etree.Element | None, start: int, end: int, term: Term
+    ) -> None:
+        self._linked(term)
+        a = etree.Element("a", {"href": self.ext.href(term), "title": attr_text(term.definition), "class": "ex-term"})
+        a.text = AtomicString(text[start:end])
+        a.tail = text[end:]
+        before = text[:start]
+        if after is None:
+            parent.text = before
+            parent.insert(0, a)
+        else:
+            after.tail = before
+            parent.insert(list(parent).index(after) + 1, a)
+        # The rest of the text now hangs off the new link: carry on there.
+        if a.tail:
+            self._link(parent, a.tail, after=a)
 
 
 class TermLinkExtension(Extension):
@@ -148,17 +176,20 @@ class TermLinkExtension(Extension):
     def matches(self, text: str) -> Iterator[tuple[int, int, Term]]:
         """(start, end, term) of each name in ``text``, whole words only, longest name first."""
         for word in _WORD.finditer(text):
-            candidates = self.by_first_word.get(word.group(0))
             start = word.start()
-            if not candidates or (start and text[start - 1] == "-"):
+            if start and text[start - 1] == "-":
                 continue
-            for name, term in candidates:
-                end = start + len(name)
-                if text.startswith(name, start) and (
-                    end == len(text) or not (text[end].isalnum() or text[end] in "_-")
-                ):
-                    yield start, end, term
-                    break
+            hit = self.name_at(text, start, word.group(0))
+            if hit is not None:
+                yield start, hit[0], hit[1]
+
+    def name_at(self, text: str, start: int, word: str) -> tuple[int, Term] | None:
+        """(end, term) of the longest name at ``start``, whose first word is ``word``."""
+        for name, term in self.by_first_word.get(word, ()):
+            end = start + len(name)
+            if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+                return end, term
+        return None
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline patterns (20), before the table of contents (5) and before MkDocs resolves links (0).
