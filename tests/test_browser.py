@@ -65,25 +65,23 @@ class Period:
     """The timeline page with the most events (the whole timeline while it is one page): its
     path and the dataset's events it shows."""
 
-    def __init__(self, site: Path, doc: dict) -> None:
-        index = site / "timeline" / "ids.json"
-        pages = json.loads(index.read_text(encoding="utf-8")) if index.exists() else {}
+    def __init__(self, build: Build, doc: dict) -> None:
+        self._pages = {e["id"]: "/" + build.event_page(e["id"]).parent.relative_to(build.site).as_posix() + "/"
+                       for e in doc["events"]}
         counts: dict[str, int] = {}
-        for page in pages.values():
+        for page in self._pages.values():
             counts[page] = counts.get(page, 0) + 1
-        page = max(sorted(counts), key=lambda p: counts[p]) if counts else ""
-        self.path = f"/timeline/{page}"
-        self.events = [e for e in doc["events"] if pages.get(e["id"], "") == page]
-        self._pages = pages
+        self.path = max(sorted(counts), key=lambda p: counts[p])
+        self.events = [e for e in doc["events"] if self._pages[e["id"]] == self.path]
 
     def of(self, event: dict) -> str:
         """The path of the page that shows an event."""
-        return f"/timeline/{self._pages.get(event['id'], '')}"
+        return self._pages[event["id"]]
 
 
 @pytest.fixture(scope="session")
 def period(real_site: Build, dataset_doc: dict) -> Period:
-    return Period(real_site.site, dataset_doc)
+    return Period(real_site, dataset_doc)
 
 
 @pytest.fixture(scope="session")

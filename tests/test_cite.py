@@ -257,7 +257,7 @@ def test_a_translated_citation_says_its_words_in_its_language(dataset):
     from explainer.i18n import catalogue
 
     ko = catalogue("ko")
-    ctx = cite.Context("North Korean troops in Russia", url_of, title_of, COMMIT, BUILT, date_text=ko.date, tr=ko)
+    ctx = cite.Context("North Korean troops in Russia", url_of, title_of, COMMIT, BUILT, tr=ko)
     source = dataclasses.replace(dataset.sources[0], archive_url="https://archive.example/copy")
     text = cite.plain(source, ctx)
     assert "accessed" not in text and "commit" not in text and "archived copy" not in text

@@ -6,6 +6,7 @@ Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change, then r
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -143,11 +144,22 @@ def test_citations_are_numbered_in_reading_order(dataset) -> None:
     ],
 )
 def test_glossary_names_are_found_as_whole_words(dataset, text: str, found: list[str]) -> None:
+    import re
+
+    import markdown
+
     from explainer.termlinks import TermLinkExtension
 
     ext = TermLinkExtension()
     ext.set_terms(dataset.terms)
-    assert [text[s:e] for s, e, _ in ext.matches(text)] == found
+    matched = list(ext.matches(text))
+    assert [text[s:e] for s, e, _ in matched] == found
+    # The linker, which looks only where a name can start, links the first of each term.
+    first: dict[str, str] = {}
+    for s, e, term in matched:
+        first.setdefault(term.id, text[s:e])
+    linked = re.findall(r'<a class="ex-term"[^>]*>([^<]*)</a>', markdown.markdown(text, extensions=[ext]))
+    assert [html.unescape(t) for t in linked] == list(first.values())
 
 
 def test_sources_cited_together_share_one_note_linking_each_source(dataset) -> None:

@@ -44,11 +44,12 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import jsonfile
 from .dates import PartialDate
-from .i18n import Catalogue
+from .i18n import Catalogue, catalogue
 from .kinds.claims import Claim
 from .kinds.events import Event
 from .kinds.figures import Figure
@@ -95,8 +96,8 @@ class Context:
     title_of: Callable[[Any], str]  # a record's title for readers (not used for sources)
     commit: str | None  # the commit the site was built from, if known
     built: PartialDate | _dt.date  # the build date: access date of our own records
-    date_text: Callable[[PartialDate], str] = PartialDate.human  # a date for readers (the catalogue's)
-    tr: Catalogue = field(default_factory=Catalogue.english)  # the words around the facts
+    # The words around the facts and the dates, in the citation's language (English by default).
+    tr: Catalogue = field(default_factory=partial(catalogue, "en"))
     # Each record's Item, made once: a record is cited in four formats and again in the all.* files.
     items: dict[int, tuple[Any, Item]] = field(default_factory=dict, init=False, repr=False, compare=False)
     texts: dict[tuple[str, int], tuple[Any, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -209,8 +210,8 @@ def plain(record: Citable, ctx: Context) -> str:
     who = f"{', '.join(it.authors)}. " if it.authors else ""
     title = it.title if it.title.startswith("[") else f"\u201c{it.title}\u201d"
     stop = "" if it.title.endswith((".", "?", "!")) else "."
-    accessed = ctx.tr._("accessed {date}", date=ctx.date_text(it.accessed))
-    where = f"{it.container}, {ctx.date_text(it.issued)}. {it.url} ({accessed})"
+    accessed = ctx.tr._("accessed {date}", date=ctx.tr.date(it.accessed))
+    where = f"{it.container}, {ctx.tr.date(it.issued)}. {it.url} ({accessed})"
     return _one_line(f"{who}{title}{stop} {where}. {it.note}.")
 
 

@@ -64,11 +64,6 @@ class Catalogue:
         # its headings, feeds and citations): each is formatted once.
         self._dates: dict[tuple[int, int, int], str] = {}
 
-    @staticmethod
-    def english() -> Catalogue:
-        """The source language's catalogue (the messages as written in the code)."""
-        return catalogue("en")
-
     def _(self, message: str, **values: Any) -> str:
         """The message in this language, with ``{name}`` placeholders filled."""
         text = self._tr.gettext(message)

@@ -33,7 +33,6 @@ def cite_context(ctx: Ctx) -> cite.Context:
         title_of=lambda record: heading(record, ctx),
         commit=ctx.commit,
         built=_built(ctx),
-        date_text=ctx.tr.date,
         tr=ctx.tr,
     )
 

@@ -97,11 +97,8 @@ class _TermLinker(Treeprocessor):
             start = text.find(word)
             while start != -1 and (best is None or start < best[0]):
                 end = start + len(word)
-                if (
-                    (start == 0 or not _is_word(text[start - 1]))
-                    and (end == len(text) or not _is_word(text[end]))
-                    and not (start and text[start - 1] == "-")
-                ):
+                before = text[start - 1] if start else " "
+                if not _is_word(before) and before != "-" and (end == len(text) or not _is_word(text[end])):
                     hit = self.ext.name_at(text, start, word)
                     if hit is not None and hit[1].id not in self.done:
                         best = (start, hit[0], hit[1])

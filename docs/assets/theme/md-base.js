@@ -9,12 +9,12 @@ document.documentElement.classList.add("ex-js");
    which blocked a phone's main thread for 0.1-0.2 s on the long pages (bench/lighthouse.py).
    The stylesheets above this script are made absolute now, before the body exists, and
    Material then leaves them alone. */
-document.querySelectorAll("link[rel~='stylesheet'][href]").forEach(function(l){var a=l.getAttribute("href");/^(?:[a-z]+:)?\/\//i.test(a)||l.setAttribute("href",l.href)});
+__ex_absolute=e=>{var v=e.getAttribute("href");v&&!/^(?:[a-z]+:)?\/\//i.test(v)&&e.setAttribute("href",e.href)}
+document.querySelectorAll("link[rel~='stylesheet'][href]").forEach(__ex_absolute);
 /* Ours: the same assignment on every link of a long page (2,200 on the timeline) came after the
    page was laid out, so the browser restyled and laid out the page again inside Material's
    start-up (about 0.1 s of blocked time on a phone; bench/lighthouse.py). Links are made
    absolute here as the parser adds them, before they are styled, and Material then finds
    nothing to assign. Only on load; pages reached by instant navigation are Material's. */
-location.protocol!=="file:"&&(function(){var r=/^(?:[a-z]+:)?\/\//i;function fix(a){var v=a.getAttribute("href");v&&!r.test(v)&&a.setAttribute("href",a.href)}
-function added(ms){for(var i=0;i<ms.length;i++)for(var n=ms[i].addedNodes,j=0;j<n.length;j++){var e=n[j];if(e.nodeType===1){e.tagName==="A"&&fix(e);if(e.firstElementChild)for(var l=e.getElementsByTagName("a"),k=0;k<l.length;k++)fix(l[k])}}}
+location.protocol!=="file:"&&(function(){function added(ms){for(var i=0;i<ms.length;i++)for(var n=ms[i].addedNodes,j=0;j<n.length;j++){var e=n[j];if(e.nodeType===1){e.tagName==="A"&&__ex_absolute(e);if(e.firstElementChild)for(var l=e.getElementsByTagName("a"),k=0;k<l.length;k++)__ex_absolute(l[k])}}}
 var o=new MutationObserver(added);o.observe(document.documentElement,{childList:true,subtree:true});document.addEventListener("DOMContentLoaded",function(){added(o.takeRecords());o.disconnect()})})();
