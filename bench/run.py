@@ -824,6 +824,7 @@ def resolve_event_links(project: Path, docs: Path) -> None:
 def phases_main(project: Path, baseline_docs: Path | None, profile_out: Path | None) -> int:
     """In a fresh process: time our phases on the project's data; write the baseline docs."""
     sys.path.insert(0, str(project / "hooks"))
+    from explainer import gcpause
     from explainer.load import load_dataset
     from explainer.outputs import all_files as all_exports
     from explainer.outputs import all_pages
@@ -835,27 +836,30 @@ def phases_main(project: Path, baseline_docs: Path | None, profile_out: Path | N
     hand_written = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
 
     t: dict[str, float] = {}
-    t0 = time.perf_counter()
-    dataset, problems = load_dataset(project / "data")
-    t["load"] = time.perf_counter() - t0
-    if problems:
-        shown = "\n".join(str(p) for p in problems[:20])
-        print(json.dumps({"error": f"{len(problems)} problems in the generated data:\n{shown}"}))
-        return 1
-    t0 = time.perf_counter()
-    pages = all_pages(dataset)
-    t["pages"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    expanded: dict[str, str] = {}
-    shortcut_problems = []
-    for uri, text in hand_written.items():
-        shortcut_problems += check_shortcuts(text, dataset, f"docs/{uri}")
-        fm, body = _split_front_matter(text)
-        expanded[uri] = fm + expand_shortcuts(body, Ctx(dataset))
-    t["shortcuts"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    exports = all_exports(dataset)
-    t["exports"] = time.perf_counter() - t0
+    # As in the build (on_config): the cyclic collector is off while the data is read and the
+    # pages and files are made.
+    with gcpause.paused():
+        t0 = time.perf_counter()
+        dataset, problems = load_dataset(project / "data")
+        t["load"] = time.perf_counter() - t0
+        if problems:
+            shown = "\n".join(str(p) for p in problems[:20])
+            print(json.dumps({"error": f"{len(problems)} problems in the generated data:\n{shown}"}))
+            return 1
+        t0 = time.perf_counter()
+        pages = all_pages(dataset)
+        t["pages"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        expanded: dict[str, str] = {}
+        shortcut_problems = []
+        for uri, text in hand_written.items():
+            shortcut_problems += check_shortcuts(text, dataset, f"docs/{uri}")
+            fm, body = _split_front_matter(text)
+            expanded[uri] = fm + expand_shortcuts(body, Ctx(dataset))
+        t["shortcuts"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        exports = all_exports(dataset)
+        t["exports"] = time.perf_counter() - t0
     if profile_out is not None:  # a second pass under cProfile, so that the timings above are not inflated
         import cProfile
         import io

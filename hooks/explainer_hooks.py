@@ -38,7 +38,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from explainer import catalogues, languages, outputs, translations
+from explainer import catalogues, gcpause, languages, outputs, translations
 from explainer.dates import PartialDate
 from explainer.htmlfix import tidy
 from explainer.i18n import catalogue
@@ -75,9 +75,32 @@ class _State:
     # other languages' builds it runs inside it.
     read: tuple[Dataset, list[Problem]] | None = None
     catalogues_read: dict[str, catalogues.Catalogues] = field(default_factory=dict)
+    folders: set[str] = field(default_factory=set)  # of the site, made by this build's downloads
 
 
 _state = _State()
+
+
+class _Download(File):
+    """A generated file that is not a page: a download, one of 40,000 citation files at
+    10,000 events. MkDocs' ``copy_file`` asks the file system for the file's folder each time
+    and writes through a text layer; this asks once per folder and writes the bytes."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        content = self._content
+        if content is None:  # pragma: no cover - on_files always gives the content
+            return super().copy_file(dirty)
+        if dirty and not self.is_modified():  # `mkdocs serve`: as last written (serve_cache.keep_unchanged)
+            return None
+        path = self.abs_dest_path
+        folder = os.path.dirname(path)
+        if folder not in _state.folders:
+            os.makedirs(folder, exist_ok=True)
+            _state.folders.add(folder)
+        with open(path, "wb") as out:
+            out.write(content.encode("utf-8") if isinstance(content, str) else content)
+
+
 # One extension object for the life of the process; its terms are replaced on every build.
 _termlinks = TermLinkExtension()
 
@@ -118,6 +141,20 @@ def _nav(entries: tuple[outputs.NavEntry, ...], tr: Any) -> list[dict[str, Any]]
 
 
 def on_config(config: MkDocsConfig) -> None:
+    # Reading the data and making every page and file build hundreds of thousands of objects
+    # that live until the build ends: the cyclic collector stays off until they are made
+    # (explainer/gcpause.py), and a build then takes them out of its reach for good.
+    with gcpause.paused():
+        _configure(config)
+        if _state.command != "serve":
+            # The dataset and the generated pages and files live until the build ends: out of
+            # the collector's reach, or every full collection walks them again (about 2 s of a
+            # build at 10,000 events; bench/run.py). `mkdocs serve` rebuilds in one process,
+            # where they must stay collectable.
+            gc.freeze()
+
+
+def _configure(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     built = _build_time(root)
     _state.build_date = built.date().isoformat()
@@ -197,24 +234,21 @@ def on_config(config: MkDocsConfig) -> None:
     config.nav = _nav(outputs.NAV, tr)
     _state.pages = outputs.pages(ctx)
     _state.files = outputs.files(ctx)
-    if _state.command != "serve":
-        # The dataset and the generated pages and files live until the build ends: take them out
-        # of the cyclic garbage collector's reach, or every full collection walks them again
-        # (about 2 s of a build at 10,000 events; bench/run.py). `mkdocs serve` rebuilds in one
-        # process, where they must stay collectable.
-        gc.freeze()
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     in_nav = outputs.nav_pages()
     generated = {**{uri: p.markdown for uri, p in _state.pages.items()}, **_state.files}
     existing = files.src_uris  # our URIs are POSIX already: get_file_from_path() would parse each
+    _state.folders = set()  # a new build may write into a new (or emptied) site folder
     for uri, content in generated.items():
         if uri in existing:
             raise PluginError(f"docs/{uri} shadows a page generated from data/: rename or delete docs/{uri}")
-        listed = uri in in_nav or not uri.endswith(".md")
-        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        if uri.endswith(".md"):
+            inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        else:
+            files.append(_Download.generated(config, uri, content=content))
     if _state.command == "serve":
         root = Path(config.config_file_path).parent
         signature = serve_cache.fingerprint(

@@ -122,8 +122,11 @@ class Text(FieldType):
         if bad:
             raise Invalid(f"control character U+{ord(bad.group()):04X} in text: remove it")
         # Whitespace is folded: a short field is one line, a long one keeps its paragraphs.
-        paragraphs = re.split(r"\n\s*\n", s.text.strip())
-        value = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+        if "\n" in s.text:
+            paragraphs = re.split(r"\n\s*\n", s.text.strip())
+            value = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+        else:  # one paragraph (most fields): the same, without the split
+            value = " ".join(s.text.split())
         if len(value) < self.min_len:
             raise Invalid("empty text: write a value or remove the field")
         if len(value) > self.max_len:

@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# One encoder for every item: ``json.dumps`` with an option builds a new one for each call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
 
 def item(value: Any) -> str:
     """One item as a compact line (for ``array``)."""
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def _lines(lines: list[str], pad: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from .dates import PartialDate
 from .fields import Date, Ref, Text
-from .structure import ListOf, Struct, spec
+from .structure import ListOf, Struct, declared, spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +68,30 @@ class Record:
 
 
 def _citations_in(value: Any) -> Iterator[Citation]:
-    if value is None or isinstance(value, str | int | float):  # most fields: nothing inside
-        return
     if isinstance(value, Citation):
         yield value
     elif isinstance(value, tuple):
         for v in value:
             yield from _citations_in(v)
-    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Origin | PartialDate):
-        for name in value.__dataclass_fields__:
-            if name != "origin":
-                yield from _citations_in(getattr(value, name))
+    elif value is not None:
+        for name in _nested(type(value)):
+            yield from _citations_in(getattr(value, name))
+
+
+_NESTED: dict[type, tuple[str, ...]] = {}
+
+
+def _nested(cls: type) -> tuple[str, ...]:
+    """The declared fields of a record or structure class that hold structures (a citation, a
+    list of them, a dated correction): the only ones a citation can be in."""
+    names = _NESTED.get(cls)
+    if names is None:
+        names = _NESTED[cls] = tuple(
+            name
+            for name, s in declared(cls)
+            if isinstance(s.type, Struct) or (isinstance(s.type, ListOf) and isinstance(s.type.item, Struct))
+        )
+    return names
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,8 +136,6 @@ class Dataset:
     def referrers(self) -> dict[tuple[str, str], list[Any]]:
         """(kind, id) -> the records whose ``Ref`` fields name it (``events`` naming an actor),
         in kind then record order."""
-        from .structure import declared
-
         out: dict[tuple[str, str], list[Any]] = defaultdict(list)
         refs: dict[type, list[tuple[str, str]]] = {}  # a record class -> its reference fields
         for record in self.all_records():

@@ -124,6 +124,7 @@ class Struct(FieldType):
     shorthand: str | None = None
     # Derived by the class on demand, so that declaring a Struct costs nothing at import.
     _fields: ClassVar[dict[type, list[tuple[str, Spec]]]] = {}
+    _specs: ClassVar[dict[type, dict[str, Spec]]] = {}
 
     def fields(self) -> list[tuple[str, Spec]]:
         if self.cls not in Struct._fields:
@@ -133,30 +134,29 @@ class Struct(FieldType):
     def values(self, node: Node, path: str, ctx: Collector) -> dict[str, Any] | None:
         """A mapping -> its converted values (None when any is wrong), reporting unknown and
         missing fields."""
-        specs = dict(self.fields())
+        specs = Struct._specs.get(self.cls)
+        if specs is None:
+            specs = Struct._specs[self.cls] = dict(self.fields())
         if self.shorthand and isinstance(node, Scalar):
             return {self.shorthand: specs[self.shorthand].type.convert(node, path, ctx)}
         if not isinstance(node, Map):
             raise Invalid(f"expected a mapping of fields, but got {describe(node)}")
         out: dict[str, Any] = {}
-        ok = True
+        problems = ctx.problems
+        before = len(problems)  # every field that does not fit adds at least one problem
         for key, (kmark, value) in node.items.items():
             s = specs.get(key)
             if s is None:
                 msg = f"unknown field '{key}'{did_you_mean(key, specs)}; allowed: {', '.join(specs)}"
-                ctx.problems.append(Problem(kmark, f"{path}.{key}", msg))
-                ok = False
+                problems.append(Problem(kmark, f"{path}.{key}", msg))
                 continue
-            before = len(ctx.problems)
             out[key] = convert(s.type, value, f"{path}.{key}", ctx)
-            ok = ok and len(ctx.problems) == before
         for name, s in specs.items():
             if s.required and name not in node.items:
                 # At the record's first line (its '-'), named by the path the field would have.
                 msg = f"missing required field '{name}' ({s.doc}); add it to this record"
-                ctx.problems.append(Problem(node.mark, f"{path}.{name}", msg))
-                ok = False
-        return out if ok else None
+                problems.append(Problem(node.mark, f"{path}.{name}", msg))
+        return out if len(problems) == before else None
 
     def build(self, values: dict[str, Any], **extra: Any) -> Any:
         """Converted values -> an instance (fields not written take their type's empty value)."""

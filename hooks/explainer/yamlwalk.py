@@ -10,6 +10,7 @@ With ``spans``, it also records where each value was written, to locate a positi
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -18,6 +19,9 @@ from .problems import Mark, Problem
 from .textscan import lines_of, position
 from .yamlhints import explain
 from .yamlnodes import Map, Node, Scalar, Seq
+
+# Makes a Mark from a tuple without a call to its __new__: a sixth of reading's time went on marks.
+_new = tuple.__new__
 
 # PyYAML's marks (its pure-Python and libyaml parsers each have a class; both have these fields).
 YamlMark = Any
@@ -53,7 +57,6 @@ class Walker:
 
     def __init__(self, text: str, file: str, root_path: str, loader: type, spans: bool = False) -> None:
         self.text, self.file, self.root_path, self.loader = text, file, root_path, loader
-        self.lines = lines_of(text)
         self.stack: list[tuple[Seq | Map, Scalar | None, str]] = []
         self.root: Node | None = None
         self.problems: list[Problem] = []
@@ -67,8 +70,13 @@ class Walker:
         self.documents = 0
         self.merged: set[int] = set()  # mappings that hold a second 'id': two records run together
 
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines (index 0 is line 1): to explain a syntax error, so made only then."""
+        return lines_of(self.text)
+
     def mark(self, m: YamlMark | None) -> Mark:
-        return Mark(self.file, 1, 1) if m is None else Mark(self.file, m.line + 1, m.column + 1)
+        return Mark(self.file, 1, 1) if m is None else _new(Mark, (self.file, m.line + 1, m.column + 1))
 
     def here(self) -> str:
         """The field path of the value about to be attached."""
@@ -86,8 +94,7 @@ class Walker:
 
     def item_mark(self, m: yaml.Mark) -> Mark:
         """Where a mapping in a block list starts: at its '-', not at its first key."""
-        line = self.lines[m.line] if m.line < len(self.lines) else ""
-        before = line[: m.column].rstrip()
+        before = self.text[m.index - m.column : m.index].rstrip()  # the line up to the mapping
         if before.endswith("-") and self.stack and isinstance(self.stack[-1][0], Seq):
             return Mark(self.file, m.line + 1, len(before))
         return self.mark(m)
@@ -143,9 +150,9 @@ class Walker:
     def event(self, event: yaml.Event) -> None:
         # Most events are plain scalars without an anchor or a tag: the short way.
         if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:
-            self.attach(
-                Scalar(event.value, self.mark(event.start_mark), event.style in (None, "")), event.end_mark
-            )
+            m = event.start_mark
+            mark = _new(Mark, (self.file, m.line + 1, m.column + 1))
+            self.attach(Scalar(event.value, mark, event.style in (None, "")), event.end_mark)
             return
         anchor = getattr(event, "anchor", None)
         tag = getattr(event, "tag", None)

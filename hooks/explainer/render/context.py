@@ -46,11 +46,11 @@ class Ctx:
     def url(self, target: Any) -> str:
         """The Markdown link to a record or to a page (``"timeline.md"``) on this site: every
         language's site is built on its own, with the same paths."""
-        from ..urls import link_target
-
         key = target if isinstance(target, str) else (target.KIND, target.id)
         url = self._urls.get(key)
         if url is None:
+            from ..urls import link_target  # here, not at the top: urls imports the kinds, which import this
+
             url = self._urls[key] = link_target(target, self.dataset)
         return url
 
